@@ -1,0 +1,120 @@
+import { describe, it, expect, beforeEach } from "vitest";
+import { createDb, type Db } from "@roadlab/db";
+import { placeOrder } from "../main";
+
+let db: Db;
+beforeEach(async () => {
+  db = await createDb();
+});
+
+/** Everything a failed order must leave untouched. */
+async function snapshot(db: Db) {
+  const stock = await db.query<{ id: number; stock: number }>("SELECT id, stock FROM products ORDER BY id");
+  const counts = await db.query<{ orders: number; items: number }>(
+    "SELECT (SELECT count(*) FROM orders)::int AS orders, (SELECT count(*) FROM order_items)::int AS items",
+  );
+  return { stock: stock.rows, ...counts.rows[0] };
+}
+
+async function stockOf(db: Db, productId: number): Promise<number> {
+  const { rows } = await db.query<{ stock: number }>("SELECT stock FROM products WHERE id = $1", [productId]);
+  return rows[0].stock;
+}
+
+describe("placeOrder", () => {
+  it("creates a pending order at current prices, returns its id and total, and takes the stock", async () => {
+    // Espresso is 2400 today (older orders paid 2200); filters are 600.
+    const placed = await placeOrder(db, {
+      customerId: 10,
+      items: [
+        { productId: 1, quantity: 2 },
+        { productId: 4, quantity: 3 },
+      ],
+    });
+    expect(placed).toEqual({ orderId: 19, totalCents: 6600 });
+
+    const order = await db.query("SELECT customer_id, status FROM orders WHERE id = $1", [placed.orderId]);
+    expect(order.rows).toEqual([{ customer_id: 10, status: "pending" }]);
+    const items = await db.query(
+      "SELECT product_id, quantity, unit_price_cents FROM order_items WHERE order_id = $1 ORDER BY product_id",
+      [placed.orderId],
+    );
+    expect(items.rows).toEqual([
+      { product_id: 1, quantity: 2, unit_price_cents: 2400 },
+      { product_id: 4, quantity: 3, unit_price_cents: 600 },
+    ]);
+    expect(await stockOf(db, 1)).toBe(38);
+    expect(await stockOf(db, 4)).toBe(197);
+  });
+
+  it("may sell the very last unit in stock", async () => {
+    const placed = await placeOrder(db, { customerId: 3, items: [{ productId: 5, quantity: 3 }] });
+    expect(placed).toEqual({ orderId: 19, totalCents: 38700 });
+    expect(await stockOf(db, 5)).toBe(0);
+  });
+
+  it("rejects an order when one item lacks stock, and leaves stock and orders exactly as they were", async () => {
+    const before = await snapshot(db);
+    // The espresso line is fine; the grinder line (only 3 left) is not. Nothing may stick.
+    await expect(
+      placeOrder(db, {
+        customerId: 1,
+        items: [
+          { productId: 1, quantity: 1 },
+          { productId: 5, quantity: 4 },
+        ],
+      }),
+    ).rejects.toThrow();
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it("rejects a sold-out product", async () => {
+    const before = await snapshot(db);
+    await expect(placeOrder(db, { customerId: 1, items: [{ productId: 7, quantity: 1 }] })).rejects.toThrow();
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it("rejects an unknown product after a valid item, and rolls the valid item back", async () => {
+    const before = await snapshot(db);
+    await expect(
+      placeOrder(db, {
+        customerId: 2,
+        items: [
+          { productId: 6, quantity: 2 },
+          { productId: 999, quantity: 1 },
+        ],
+      }),
+    ).rejects.toThrow();
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it("rejects an unknown customer without creating anything", async () => {
+    const before = await snapshot(db);
+    await expect(placeOrder(db, { customerId: 999, items: [{ productId: 1, quantity: 1 }] })).rejects.toThrow();
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it("rejects an empty order, zero or negative quantities, and a product listed twice", async () => {
+    const before = await snapshot(db);
+    await expect(placeOrder(db, { customerId: 1, items: [] })).rejects.toThrow();
+    await expect(placeOrder(db, { customerId: 1, items: [{ productId: 1, quantity: 0 }] })).rejects.toThrow();
+    await expect(placeOrder(db, { customerId: 1, items: [{ productId: 1, quantity: -5 }] })).rejects.toThrow();
+    await expect(
+      placeOrder(db, {
+        customerId: 1,
+        items: [
+          { productId: 1, quantity: 1 },
+          { productId: 1, quantity: 1 },
+        ],
+      }),
+    ).rejects.toThrow();
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it("still accepts orders after a failed one (the failed transaction was closed)", async () => {
+    await expect(placeOrder(db, { customerId: 1, items: [{ productId: 7, quantity: 1 }] })).rejects.toThrow();
+    const placed = await placeOrder(db, { customerId: 1, items: [{ productId: 8, quantity: 2 }] });
+    expect(placed.totalCents).toBe(1800);
+    expect(await stockOf(db, 8)).toBe(58);
+  });
+});

@@ -1,0 +1,26 @@
+import { Route, Router, Switch } from "wouter";
+import { useHashLocation } from "wouter/use-hash-location";
+import { Roadmap } from "../features/roadmap/roadmap";
+import { ExercisePage } from "../features/exercise/exercise-page";
+
+/** Hash routes, so the static build works from any folder and file:// alike. */
+export function App() {
+  return (
+    <Router hook={useHashLocation}>
+      <Switch>
+        <Route path="/">
+          <Roadmap />
+        </Route>
+        <Route path="/exercises/:slug">{(params) => <ExercisePage slug={params.slug} />}</Route>
+        <Route>
+          <main className="page">
+            <h1>Page not found</h1>
+            <p>
+              <a href="#/">Back to the roadmap</a>
+            </p>
+          </main>
+        </Route>
+      </Switch>
+    </Router>
+  );
+}

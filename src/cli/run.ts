@@ -1,0 +1,25 @@
+import { formatProblem } from "../exercises/problems";
+import { loadExercise } from "./exercise-loader";
+import { isDirectory, readLearnerFiles } from "./load-pack";
+import { UsageError, type CliOptions } from "./options";
+import { formatResults } from "./report";
+import { runTests } from "./runtimes";
+
+/** `roadlab run <exercise-dir> --files <dir>`: hidden tests against the learner's files. */
+export async function run(args: string[], options: CliOptions): Promise<number> {
+  if (args.length !== 1) throw new UsageError("run takes one exercise folder: roadlab run <exercise-dir> --files <dir>");
+  if (!options.files) throw new UsageError("run needs --files <dir>: the folder with the learner's files");
+  const [dir] = args;
+  if (!(await isDirectory(dir))) throw new UsageError(`no exercise folder at ${dir}`);
+  if (!(await isDirectory(options.files))) throw new UsageError(`--files: no folder at ${options.files}`);
+
+  const { exercise, problems } = await loadExercise(dir);
+  if (!exercise) {
+    for (const problem of problems) process.stderr.write(`${formatProblem(problem)}\n`);
+    return 2;
+  }
+  const files = await readLearnerFiles(options.files);
+  const results = await runTests(options, { exercise, files });
+  process.stdout.write(options.json ? `${JSON.stringify(results)}\n` : `${formatResults(results)}\n`);
+  return results.status === "pass" ? 0 : 1;
+}

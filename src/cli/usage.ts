@@ -1,0 +1,16 @@
+export const usage = `Usage: roadlab <command> [options]
+
+Commands:
+  check [dirs…]                 Validate exercises (default: exercises/): schema, files, imports;
+                                every hidden test passes on solution/, at least one fails on starter/.
+  run <exercise-dir> --files <dir>
+                                Run an exercise's hidden tests against the learner files in <dir>.
+
+Options:
+  --runtime node|browser        node: real Vitest in Node (default). browser: the in-page runtime in Chromium.
+  --timeout <ms>                Per-test time limit (default: the exercise's timeoutMs, else 5000).
+  --json                        Print one results object instead of readable output.
+  -h, --help                    Show this help.
+
+Exit codes: 0 pass, 1 fail or error, 2 bad usage or bad input.
+`;

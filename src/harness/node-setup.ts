@@ -1,0 +1,26 @@
+/** Vitest setup file for the Node runtime: hands the exercise's seed to `@roadlab/db`. */
+import { writeFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { afterAll, beforeEach, inject } from "vitest";
+import { closeDb, configureDb, warmDb } from "./db";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    roadlabSeed: string;
+    roadlabDataDir: string;
+    roadlabProgress: string;
+  }
+}
+
+const dataDir = inject("roadlabDataDir");
+const seed = inject("roadlabSeed");
+configureDb({ seed, loadDataDir: dataDir ? new Blob([await readFile(dataDir)]) : undefined });
+// Boot before the tests so the first test's time limit covers its own work, not PGlite's start.
+if (seed) await warmDb();
+
+afterAll(() => closeDb());
+
+// Written synchronously: Vitest batches its own progress events, so a test that spins forever
+// never gets its "started" event out. The watchdog reads this file to name it.
+const progress = inject("roadlabProgress");
+beforeEach((context) => writeFileSync(progress, context.task.fullTestName));

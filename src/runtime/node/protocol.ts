@@ -1,0 +1,20 @@
+import path from "node:path";
+import type { RunEvent } from "../results";
+
+/** What the CLI sends the child process that hosts Vitest. */
+export interface ChildRequest {
+  workspace: string;
+  timeoutMs: number;
+  allowed: string[];
+  seed: string;
+  /** Gzipped PGlite data directory taken after initdb; skips initdb in every test file. */
+  dataDirPath?: string;
+}
+
+/** What the child sends back: progress, then exactly one `done`. */
+export type ChildMessage = RunEvent | { type: "phase"; phase: "collecting" | "running"; file?: string };
+
+/** Holds the name of the test that started last, written by the test worker itself. */
+export function progressFile(workspace: string): string {
+  return path.join(workspace, ".roadlab-progress");
+}

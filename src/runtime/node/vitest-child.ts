@@ -1,0 +1,66 @@
+/**
+ * Runs in a child process of the CLI, in its own process group, so a learner's synchronous infinite
+ * loop can be ended by killing the group without leaving Vitest's pool workers spinning.
+ */
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { createVitest, type Reporter } from "vitest/node";
+import { allowlistPlugin } from "./allowlist-plugin";
+import { collectResults, testResult } from "./vitest-results";
+import { progressFile, type ChildMessage, type ChildRequest } from "./protocol";
+
+const harness = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../harness");
+
+function send(message: ChildMessage) {
+  process.send?.(message);
+}
+
+async function run(request: ChildRequest) {
+  const logs = new Map<string, string>();
+  const reporter: Reporter = {
+    onTestModuleQueued: (m) => send({ type: "phase", phase: "collecting", file: path.relative(request.workspace, m.moduleId) }),
+    onTestCaseReady: (t) => send({ type: "test-start", name: t.fullName }),
+    onTestCaseResult: (t) => send({ type: "test-end", test: testResult(t, logs.get(t.id)) }),
+    onUserConsoleLog: (log) => {
+      if (log.taskId) logs.set(log.taskId, (logs.get(log.taskId) ?? "") + log.content);
+    },
+    onTestRunEnd: (modules, errors) => {
+      send({ type: "done", results: collectResults(request.workspace, modules, errors, logs) });
+    },
+  };
+  const vitest = await createVitest(
+    "test",
+    {
+      root: request.workspace,
+      config: false,
+      watch: false,
+      include: ["tests/**/*.test.ts"],
+      testTimeout: request.timeoutMs,
+      hookTimeout: request.timeoutMs,
+      setupFiles: [path.join(harness, "node-setup.ts")],
+      provide: {
+        roadlabSeed: request.seed,
+        roadlabDataDir: request.dataDirPath ?? "",
+        roadlabProgress: progressFile(request.workspace),
+      },
+      reporters: [reporter],
+    },
+    {
+      resolve: { alias: { "@roadlab/db": path.join(harness, "db.ts") } },
+      plugins: [allowlistPlugin(request.workspace, request.allowed)],
+      cacheDir: path.join(request.workspace, ".vite"),
+      logLevel: "silent",
+    },
+  );
+  try {
+    await vitest.start();
+  } finally {
+    await vitest.close();
+  }
+}
+
+process.once("message", (request: ChildRequest) => {
+  run(request)
+    .catch((error: Error) => send({ type: "done", results: { version: 2, status: "error", message: error.message, tests: [] } }))
+    .finally(() => process.disconnect?.());
+});

@@ -1,0 +1,103 @@
+import { describe, expect, it } from "vitest";
+import { problemLines, roadlab } from "./helpers/cli";
+
+const broken = "tests/fixtures/packs/broken";
+
+describe("roadlab check", () => {
+  it("passes on the catalog with real Vitest", async () => {
+    const { code, stdout } = await roadlab("check", "--runtime", "node");
+    expect(stdout).toMatch(/exercise\(s\) checked with --runtime node: (\d+) ok, 0 with problems/);
+    expect(code).toBe(0);
+  });
+
+  it("reports one line per schema problem, with did-you-mean", async () => {
+    const { code, stdout } = await roadlab("check", `${broken}/bad-schema`);
+    expect(code).toBe(1);
+    const file = `${broken}/bad-schema/exercise.json`;
+    expect(problemLines(stdout)).toEqual([
+      `${file}: title: is required — a string`,
+      `${file}: phase: expected a number, found "four"`,
+      `${file}: difficulty: expected one of "beginner", "intermediate", "advanced", found "hard"`,
+      `${file}: hints: expected an array, found "use a map"`,
+      `${file}: titel: unknown field — did you mean "title"?`,
+    ]);
+  });
+
+  it("refuses invalid JSON with its line and column", async () => {
+    const { code, stdout } = await roadlab("check", `${broken}/invalid-json`);
+    expect(code).toBe(1);
+    expect(problemLines(stdout)).toEqual([
+      `${broken}/invalid-json/exercise.json: is not valid JSON: Expected double-quoted property name at line 1, column 32`,
+    ]);
+  });
+
+  it("refuses missing starter/, solution/ and tests/", async () => {
+    const { code, stdout } = await roadlab("check", `${broken}/missing-folders`);
+    expect(code).toBe(1);
+    expect(problemLines(stdout)).toEqual([
+      `${broken}/missing-folders/starter/: missing — the files the learner starts from`,
+      `${broken}/missing-folders/solution/: missing — the reference solution, with the starter's file names`,
+      `${broken}/missing-folders/tests/: missing or has no *.test.ts files — the hidden tests`,
+    ]);
+  });
+
+  it("refuses solution files that do not match the starter's", async () => {
+    const { stdout } = await roadlab("check", `${broken}/mismatched-solution`);
+    expect(problemLines(stdout)).toEqual([
+      `${broken}/mismatched-solution/solution/main.ts: missing — starter/ has main.ts, so the solution must too`,
+      `${broken}/mismatched-solution/solution/extra.ts: is not in starter/ — solution files must have the starter's names`,
+      `${broken}/mismatched-solution/exercise.json: readonly: names "types.ts", which starter/ lacks`,
+    ]);
+  });
+
+  it("refuses tests importing files the starter lacks, and packages outside the curated set", async () => {
+    const { stdout } = await roadlab("check", `${broken}/bad-imports`);
+    expect(problemLines(stdout)).toEqual([
+      `${broken}/bad-imports/tests/x.test.ts: imports "../mian", which the starter and tests lack — did you mean "../main"?`,
+      `${broken}/bad-imports/tests/x.test.ts: imports "lodash", which this exercise may not use — allowed: vitest, @roadlab/db (add curated packages to "packages" in exercise.json)`,
+    ]);
+  });
+
+  it("refuses a phase that disagrees with the folder", async () => {
+    const { stdout } = await roadlab("check", `${broken}/04-relational-databases`);
+    expect(problemLines(stdout)).toEqual([
+      `${broken}/04-relational-databases/wrong-phase/exercise.json: phase: is 3, but the folder is 04-relational-databases (phase 3 lives in 03-version-control)`,
+    ]);
+  });
+
+  it("refuses duplicate slugs across the folders it checks", async () => {
+    const { code, stdout } = await roadlab("check", "tests/fixtures/packs/duplicates");
+    expect(code).toBe(1);
+    expect(problemLines(stdout)).toEqual([
+      'tests/fixtures/packs/duplicates/b/same-slug: slug "same-slug" is already used by tests/fixtures/packs/duplicates/a/same-slug — slugs must be unique',
+    ]);
+  });
+
+  it("fails when the solution fails a test or the starter passes them all", async () => {
+    const { code, stdout } = await roadlab("check", "tests/fixtures/packs/behaviour", "--json");
+    expect(code).toBe(1);
+    const report = JSON.parse(stdout) as { ok: boolean; exercises: { dir: string; ok: boolean; problems: string[] }[] };
+    expect(report.ok).toBe(false);
+    expect(report.exercises.map((e) => [e.dir, e.problems])).toEqual([
+      [
+        "tests/fixtures/packs/behaviour/solution-fails",
+        ['tests/fixtures/packs/behaviour/solution-fails/solution/: must pass every hidden test, but: 1 of 2 passed (failing: "doubles 3")'],
+      ],
+      [
+        "tests/fixtures/packs/behaviour/starter-passes",
+        ["tests/fixtures/packs/behaviour/starter-passes/starter/: passes every hidden test — the starter must fail at least one, or there is nothing to do"],
+      ],
+    ]);
+  });
+
+  it("answers bad usage with exit code 2 and one line", async () => {
+    const missing = await roadlab("check", "no/such/dir");
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("roadlab: no folder at no/such/dir");
+    const runtime = await roadlab("check", "--runtime", "deno");
+    expect(runtime.code).toBe(2);
+    expect(runtime.stderr).toContain('--runtime must be "node" or "browser", got "deno"');
+    const unknown = await roadlab("frobnicate");
+    expect(unknown.code).toBe(2);
+  });
+});

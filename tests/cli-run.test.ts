@@ -1,0 +1,104 @@
+import { describe, expect, it } from "vitest";
+import { readdirSync } from "node:fs";
+import type { RunResults } from "../src/runtime/results";
+import { roadlab } from "./helpers/cli";
+
+const adder = "tests/fixtures/packs/runtime/adder";
+const learner = (name: string) => `tests/fixtures/learner/${name}`;
+
+async function runJson(...args: string[]): Promise<{ code: number | null; results: RunResults }> {
+  const { code, stdout, stderr } = await roadlab("run", ...args, "--json");
+  try {
+    return { code, results: JSON.parse(stdout) as RunResults };
+  } catch {
+    throw new Error(`not JSON (exit ${code}):\n${stdout}\n${stderr}`);
+  }
+}
+
+describe("roadlab run --runtime node", () => {
+  it("gives status fail on a starter, with one entry per test", async () => {
+    const { code, results } = await runJson(adder, "--files", `${adder}/starter`);
+    expect(code).toBe(1);
+    expect(results.version).toBe(2);
+    expect(results.status).toBe("fail");
+    expect(results.tests.map((t) => [t.name, t.status])).toEqual([
+      ["add > adds two numbers", "fail"],
+      ["add > adds negatives", "fail"],
+      ["add > is skipped", "skip"],
+      ["add > handles bigints", "todo"],
+    ]);
+    expect(results.tests[0].message).toContain("TODO: add a and b");
+    expect(results.tests[0].message).toContain("at main.ts:2:9");
+  });
+
+  it("gives one entry per test on every catalog starter", async () => {
+    for (const phase of readdirSync("exercises")) {
+      for (const slug of readdirSync(`exercises/${phase}`)) {
+        const dir = `exercises/${phase}/${slug}`;
+        const { results } = await runJson(dir, "--files", `${dir}/starter`);
+        expect(results.status, dir).toBe("fail");
+        expect(results.tests.length, dir).toBeGreaterThanOrEqual(6);
+        expect(new Set(results.tests.map((t) => t.name)).size, dir).toBe(results.tests.length);
+      }
+    }
+  });
+
+  it("passes the reference solution with exit code 0", async () => {
+    const { code, results } = await runJson(adder, "--files", `${adder}/solution`);
+    expect(code).toBe(0);
+    expect(results.status).toBe("pass");
+  });
+
+  it("ends a synchronous infinite loop and names the test", async () => {
+    const { code, results } = await runJson(adder, "--files", learner("loop"));
+    expect(code).toBe(1);
+    expect(results.status).toBe("error");
+    expect(results.message).toMatch(/"add > adds two numbers" timed out/);
+  });
+
+  it("names file, line and column of a syntax error", async () => {
+    const { results } = await runJson(adder, "--files", learner("syntax-error"));
+    expect(results.status).toBe("error");
+    expect(results.message).toMatch(/^Syntax error at main\.ts:2:13/);
+  });
+
+  it("reports a throw at import as an error naming the file", async () => {
+    const { results } = await runJson(adder, "--files", learner("throws-at-import"));
+    expect(results.status).toBe("error");
+    expect(results.message).toContain("config missing");
+    expect(results.message).toContain("main.ts:1:7");
+  });
+
+  it("refuses imports outside the curated packages", async () => {
+    const { results } = await runJson(adder, "--files", learner("unknown-import"));
+    expect(results.status).toBe("error");
+    expect(results.message).toContain('main.ts: cannot import "left-pad"');
+  });
+
+  it("applies --timeout to each test, as Vitest's testTimeout", async () => {
+    const { results } = await runJson("tests/fixtures/packs/runtime/slow", "--files", "tests/fixtures/packs/runtime/slow/solution", "--timeout", "200");
+    expect(results.status).toBe("fail");
+    expect(results.tests.map((t) => [t.name, t.status])).toEqual([
+      ["finishes quickly", "pass"],
+      ["takes half a second", "fail"],
+    ]);
+    expect(results.tests[1].message).toContain("Test timed out in 200ms");
+  });
+
+  it("keeps each test's console output", async () => {
+    const { results } = await runJson("tests/fixtures/packs/runtime/slow", "--files", "tests/fixtures/packs/runtime/slow/solution");
+    expect(results.status).toBe("pass");
+    expect(results.tests[0].output).toBe("quick\n");
+  });
+
+  it("answers bad usage and bad input with exit code 2", async () => {
+    expect((await roadlab("run", adder)).code).toBe(2);
+    expect((await roadlab("run", adder, "--files", "nowhere")).code).toBe(2);
+    expect((await roadlab("run", adder, "--files", `${adder}/starter`, "--timeout", "soon")).code).toBe(2);
+    const invalid = await roadlab("run", "tests/fixtures/packs/broken/bad-schema", "--files", learner("loop"));
+    expect(invalid.code).toBe(2);
+    expect(invalid.stderr).toContain('titel: unknown field — did you mean "title"?');
+    const browser = await roadlab("run", adder, "--files", `${adder}/starter`, "--runtime", "browser");
+    expect(browser.code).toBe(2);
+  });
+});

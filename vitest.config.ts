@@ -1,0 +1,11 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["src/**/*.test.ts", "tests/**/*.test.ts"],
+    exclude: ["tests/fixtures/**", "tests/e2e/**", "node_modules/**"],
+    // The CLI tests start Vitest and PGlite in child processes; give them room on a busy 2-core machine.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+  },
+});

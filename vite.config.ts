@@ -1,10 +1,19 @@
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
+import { pgliteSnapshot } from "./build/pglite-snapshot-plugin";
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), pgliteSnapshot()],
   // PGlite ships its own wasm and data files; pre-bundling breaks the paths it loads them from.
   optimizeDeps: { exclude: ["@electric-sql/pglite"] },
+  // The runtime worker loads package chunks lazily; only ES-module workers can split code.
+  worker: { format: "es" },
+  build: {
+    target: "es2023",
+    rollupOptions: {
+      input: { main: "index.html", runner: "runner.html" },
+    },
+  },
   server: { host: "127.0.0.1", port: 5173 },
   preview: { host: "127.0.0.1", port: 4173 },
 });

@@ -3,7 +3,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["src/**/*.test.ts", "tests/**/*.test.ts"],
-    exclude: ["tests/fixtures/**", "tests/e2e/**", "node_modules/**"],
+    exclude: ["tests/fixtures/**", "node_modules/**"],
+    globalSetup: ["tests/global-setup.ts"],
     // The CLI tests start Vitest and PGlite in child processes; give them room on a busy 2-core machine.
     testTimeout: 120_000,
     hookTimeout: 120_000,

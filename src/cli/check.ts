@@ -8,7 +8,7 @@ import { loadExercise } from "./exercise-loader";
 import { findPacks, isDirectory } from "./load-pack";
 import { UsageError, type CliOptions } from "./options";
 import { formatResults } from "./report";
-import { runTests } from "./runtimes";
+import { withRunner, type Runner } from "./runtimes";
 
 export interface ExerciseCheck {
   dir: string;
@@ -34,18 +34,18 @@ export async function check(args: string[], options: CliOptions): Promise<number
   const duplicates = duplicateSlugProblems(exercises);
 
   const limit = pLimit(Math.max(1, os.availableParallelism()));
-  const checks = await Promise.all(
+  const checks = await withRunner(options, (runTests) => Promise.all(
     loaded.map((l, i) =>
       limit(async () => {
         const problems = [...l.problems, ...duplicates.filter((p) => p.file === packDirs[i] || p.file === l.exercise?.dir)];
         const result = l.exercise && problems.length === 0
-          ? await checkBehaviour(l.exercise, options)
+          ? await checkBehaviour(l.exercise, runTests)
           : { dir: l.exercise?.dir ?? packDirs[i], slug: l.exercise?.slug, ok: false, problems: problems.map(formatProblem) };
         if (!options.json) process.stdout.write(formatCheck(result));
         return result;
       }),
     ),
-  );
+  ));
   const ok = checks.every((c) => c.ok);
   if (options.json) process.stdout.write(`${JSON.stringify({ ok, exercises: checks })}\n`);
   else {
@@ -56,9 +56,9 @@ export async function check(args: string[], options: CliOptions): Promise<number
   return ok ? 0 : 1;
 }
 
-async function checkBehaviour(exercise: Exercise, options: CliOptions): Promise<ExerciseCheck> {
-  const solution = await runTests(options, { exercise, files: exercise.solution });
-  const starter = await runTests(options, { exercise, files: exercise.starter });
+async function checkBehaviour(exercise: Exercise, runTests: Runner): Promise<ExerciseCheck> {
+  const solution = await runTests({ exercise, files: exercise.solution });
+  const starter = await runTests({ exercise, files: exercise.starter });
   const problems: Problem[] = [];
   if (solution.status !== "pass") {
     problems.push({ file: `${exercise.dir}/solution/`, message: `must pass every hidden test, but: ${describe(solution)}` });

@@ -3,7 +3,7 @@ import { loadExercise } from "./exercise-loader";
 import { isDirectory, readLearnerFiles } from "./load-pack";
 import { UsageError, type CliOptions } from "./options";
 import { formatResults } from "./report";
-import { runTests } from "./runtimes";
+import { withRunner } from "./runtimes";
 
 /** `roadlab run <exercise-dir> --files <dir>`: hidden tests against the learner's files. */
 export async function run(args: string[], options: CliOptions): Promise<number> {
@@ -19,7 +19,7 @@ export async function run(args: string[], options: CliOptions): Promise<number> 
     return 2;
   }
   const files = await readLearnerFiles(options.files);
-  const results = await runTests(options, { exercise, files });
+  const results = await withRunner(options, (runTests) => runTests({ exercise, files }));
   process.stdout.write(options.json ? `${JSON.stringify(results)}\n` : `${formatResults(results)}\n`);
   return results.status === "pass" ? 0 : 1;
 }

@@ -95,6 +95,22 @@ describe("@roadlab/db", () => {
     expect(await count(db, "authors")).toBe(2);
   });
 
+  it("fails fast, instead of hanging, when db is used inside its own transaction", async () => {
+    const db = await createDb();
+    await expect(db.transaction(async () => db.query("SELECT 1"))).rejects.toThrow(/use the `tx` the callback receives/);
+    const { rows } = await db.transaction((tx) => tx.query<{ n: number }>("SELECT 1 AS n"));
+    expect(rows[0].n).toBe(1);
+  });
+
+  it("reseeds the same instance when the seed changes", async () => {
+    configureDb({ seed: "CREATE TABLE other (id int); INSERT INTO other VALUES (7);" });
+    const db = await createDb();
+    expect(await count(db, "other")).toBe(1);
+    await expect(db.query("SELECT 1 FROM authors")).rejects.toThrow(/authors/);
+    configureDb({ seed });
+    expect(await count(await createDb(), "authors")).toBe(2);
+  });
+
   it("does not expose close()", async () => {
     const db = await createDb();
     expect("close" in db).toBe(false);

@@ -38,11 +38,14 @@ export interface DbOptions {
 interface Instance {
   pg: PGlite;
   state: SeededState;
+  /** The seed `state` came from; a worker reused across exercises reseeds when it changes. */
+  seed: string;
 }
 
 let options: DbOptions = {};
 let instance: Promise<Instance> | undefined;
 
+/** Sets the seed (and start-up snapshot) for later `createDb()` calls; a running instance is reseeded, not restarted. */
 export function configureDb(next: DbOptions): void {
   options = next;
 }
@@ -54,9 +57,9 @@ export async function createDb(): Promise<Db> {
   return facade(current.pg);
 }
 
-/** Starts PGlite ahead of the first test, so the first `createDb()` does not pay for it. */
-export function warmDb(): Promise<unknown> {
-  return (instance ??= boot());
+/** Starts (or reseeds) PGlite ahead of the first test, so the first `createDb()` does not pay for it. */
+export async function warmDb(): Promise<void> {
+  await reseedIfChanged(await (instance ??= boot()));
 }
 
 export async function closeDb(): Promise<void> {
@@ -69,16 +72,27 @@ async function boot(): Promise<Instance> {
   const pg = new PGlite(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
   await pg.waitReady;
   await installDdlWatch(pg);
-  const state = await seedAndSnapshot(pg, options.seed ?? "");
-  return { pg, state };
+  const seed = options.seed ?? "";
+  return { pg, state: await seedAndSnapshot(pg, seed), seed };
+}
+
+async function reseedIfChanged(current: Instance): Promise<void> {
+  const seed = options.seed ?? "";
+  if (current.seed === seed) return;
+  await resetSession(current.pg);
+  await dropUserSchemas(current.pg);
+  current.state = await seedAndSnapshot(current.pg, seed);
+  current.seed = seed;
 }
 
 async function reset(current: Instance): Promise<void> {
   const { pg } = current;
   await resetSession(pg);
-  if (await schemaChanged(pg)) {
+  if (current.seed !== (options.seed ?? "")) {
+    await reseedIfChanged(current);
+  } else if (await schemaChanged(pg)) {
     await dropUserSchemas(pg);
-    current.state = await seedAndSnapshot(pg, options.seed ?? "");
+    current.state = await seedAndSnapshot(pg, current.seed);
   } else {
     await restoreRows(pg, current.state);
   }
@@ -86,9 +100,24 @@ async function reset(current: Instance): Promise<void> {
 }
 
 function facade(pg: PGlite): Db {
+  let inTransaction = false;
+  // PGlite has one connection: a query through `db` while `db.transaction` holds it waits for
+  // the transaction, which waits for the query — forever. Say so instead of hanging.
+  const outside = <T>(run: () => Promise<T>): Promise<T> =>
+    inTransaction
+      ? Promise.reject(new Error("db.query/db.exec called inside db.transaction(...): use the `tx` the callback receives"))
+      : run();
   return {
-    query: (sql, params) => pg.query(sql, params),
-    exec: (sql) => pg.exec(sql),
-    transaction: (fn) => pg.transaction(fn),
+    query: (sql, params) => outside(() => pg.query(sql, params)),
+    exec: (sql) => outside(() => pg.exec(sql)),
+    async transaction(fn) {
+      if (inTransaction) throw new Error("db.transaction(...) called inside another: PGlite has no nested transactions; use tx");
+      inTransaction = true;
+      try {
+        return await pg.transaction(fn);
+      } finally {
+        inTransaction = false;
+      }
+    },
   };
 }

@@ -71,6 +71,13 @@ describe("request line", () => {
     );
   });
 
+  it("rejects a request target with control or non-ASCII characters", () => {
+    expectAllRejected(
+      [request(["GET /caf\u00e9 HTTP/1.1"]), request(["GET /a\u007fb HTTP/1.1"]), request(["GET /a\u0000 HTTP/1.1"])],
+      "target",
+    );
+  });
+
   it("rejects HTTP versions other than HTTP/1.0 and HTTP/1.1", () => {
     expectAllRejected(
       [
@@ -162,6 +169,7 @@ describe("headers", () => {
         request(["GET / HTTP/1.1", "X-Note: one\rtwo"]),
         request(["GET / HTTP/1.1", "X-Note: one\ntwo"]),
         request(["GET / HTTP/1.1", "X-Note: one\0two"]),
+        request(["GET / HTTP/1.1", "X-Note: one\r"]), // a stray CR is not whitespace to trim
       ],
       "header value",
     );

@@ -4,8 +4,33 @@ import { placeOrder } from "../main";
 
 let db: Db;
 beforeEach(async () => {
-  db = await createDb();
+  db = guardTransactions(await createDb());
 });
+
+/**
+ * The same database, except that using `db` while a transaction is open fails at once with a
+ * clear message. Unguarded, that mistake waits forever for the transaction it is part of.
+ */
+function guardTransactions(inner: Db): Db {
+  let open = false;
+  const misuse = () =>
+    Promise.reject(
+      new Error("db.query/db.exec was called inside db.transaction(...): use the callback's tx instead"),
+    );
+  return {
+    query: (sql, params) => (open ? misuse() : inner.query(sql, params)),
+    exec: (sql) => (open ? misuse() : inner.exec(sql)),
+    transaction: async (fn) => {
+      if (open) return misuse();
+      open = true;
+      try {
+        return await inner.transaction(fn);
+      } finally {
+        open = false;
+      }
+    },
+  };
+}
 
 /** Everything a failed order must leave untouched. */
 async function snapshot(db: Db) {
@@ -105,6 +130,31 @@ describe("placeOrder", () => {
         items: [
           { productId: 1, quantity: 1 },
           { productId: 1, quantity: 1 },
+        ],
+      }),
+    ).rejects.toThrow();
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it("rolls back everything when the database itself fails halfway through the order", async () => {
+    // A trigger makes inserting the dripper line fail, as a crash or a new constraint might.
+    // Checking stock up front is not enough: only a transaction undoes the espresso line.
+    await db.exec(`
+      CREATE FUNCTION fail_on_dripper() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF NEW.product_id = 3 THEN RAISE EXCEPTION 'simulated failure while saving an item'; END IF;
+          RETURN NEW;
+        END $$;
+      CREATE TRIGGER fail_on_dripper BEFORE INSERT ON order_items
+        FOR EACH ROW EXECUTE FUNCTION fail_on_dripper();
+    `);
+    const before = await snapshot(db);
+    await expect(
+      placeOrder(db, {
+        customerId: 4,
+        items: [
+          { productId: 1, quantity: 1 },
+          { productId: 3, quantity: 1 },
         ],
       }),
     ).rejects.toThrow();

@@ -1,0 +1,43 @@
+import { createHash } from "node:crypto";
+import { readdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+export const distDir = path.join(repoRoot, "dist");
+const STAMP = path.join(distDir, ".roadlab-build.json");
+const INPUTS = ["src", "build", "public", "index.html", "runner.html", "vite.config.ts", "package-lock.json"];
+
+/** Builds the app unless dist/ was built from exactly the current sources. */
+export async function ensureAppBuilt(log: (line: string) => void = () => {}): Promise<void> {
+  const hash = await sourcesHash();
+  const stamp = await readFile(STAMP, "utf8").then((t) => JSON.parse(t) as { hash: string }, () => undefined);
+  if (stamp?.hash === hash) return;
+  log("Building the app for --runtime browser (once per source change)…");
+  const { build } = await import("vite");
+  await build({ root: repoRoot, logLevel: "warn" });
+  await writeFile(STAMP, JSON.stringify({ hash }));
+}
+
+async function sourcesHash(): Promise<string> {
+  const hash = createHash("sha256");
+  for (const input of INPUTS) {
+    for (const file of await listFiles(path.join(repoRoot, input))) {
+      if (file.endsWith(".test.ts") || file.includes(`${path.sep}pglite${path.sep}`)) continue;
+      hash.update(path.relative(repoRoot, file));
+      hash.update(await readFile(file));
+    }
+  }
+  return hash.digest("hex");
+}
+
+async function listFiles(target: string): Promise<string[]> {
+  const entries = await readdir(target, { withFileTypes: true }).catch(() => undefined);
+  if (!entries) return (await readFile(target).then(() => true, () => false)) ? [target] : [];
+  const nested = await Promise.all(
+    entries.sort((a, b) => a.name.localeCompare(b.name)).map((e) =>
+      e.isDirectory() ? listFiles(path.join(target, e.name)) : Promise.resolve([path.join(target, e.name)]),
+    ),
+  );
+  return nested.flat();
+}

@@ -1,0 +1,18 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import sirv from "sirv";
+
+/** Serves a built app on a free loopback port; nothing else on the machine can reach it. */
+export async function serveStatic(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
+  const handler = sirv(dir, { dev: false, etag: true });
+  const server = createServer((req, res) => handler(req, res, () => {
+    res.statusCode = 404;
+    res.end("not found");
+  }));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,0 +1,137 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { createLocalRuntime, type WorkerLike } from "./local-runtime";
+import type { FromWorker, ToWorker } from "./protocol";
+import type { RunRequest } from "../types";
+
+class FakeWorker implements WorkerLike {
+  sent: ToWorker[] = [];
+  terminated = false;
+  onmessage: WorkerLike["onmessage"] = null;
+  onerror: WorkerLike["onerror"] = null;
+  postMessage(message: ToWorker) {
+    this.sent.push(message);
+  }
+  terminate() {
+    this.terminated = true;
+  }
+  reply(message: FromWorker) {
+    this.onmessage?.({ data: message } as MessageEvent<FromWorker>);
+  }
+  lastRunId(): number {
+    const runs = this.sent.filter((m) => m.type === "run");
+    return (runs[runs.length - 1] as { runId: number }).runId;
+  }
+}
+
+const request: RunRequest = { tests: { "tests/a.test.ts": "" }, files: { "main.ts": "" }, seed: "CREATE TABLE t (id int);", timeoutMs: 1000, packages: [] };
+const budgets = { prepareMs: 30_000, graceMs: 2_000, cancelMs: 1_000 };
+
+describe("local runtime", () => {
+  let workers: FakeWorker[];
+  const current = () => workers[workers.length - 1];
+  const runtime = () => createLocalRuntime(() => {
+    const worker = new FakeWorker();
+    workers.push(worker);
+    return worker;
+  }, budgets);
+
+  beforeEach(() => {
+    workers = [];
+    vi.useFakeTimers();
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it("streams events and resolves with the worker's results", async () => {
+    const rt = runtime();
+    const events: unknown[] = [];
+    const handle = rt.run(request, (e) => events.push(e));
+    const runId = current().lastRunId();
+    current().reply({ type: "phase", runId, phase: "preparing" });
+    current().reply({ type: "event", runId, event: { type: "test-start", name: "a" } });
+    current().reply({ type: "event", runId, event: { type: "test-end", test: { name: "a", status: "pass" } } });
+    current().reply({ type: "done", runId, results: { version: 2, status: "pass", tests: [{ name: "a", status: "pass" }] } });
+    expect(await handle.outcome).toEqual({ cancelled: false, results: { version: 2, status: "pass", tests: [{ name: "a", status: "pass" }] } });
+    expect(events).toHaveLength(2);
+    expect(rt.status).toBe("ready");
+  });
+
+  it("replaces a worker stuck in a test and names the test", async () => {
+    const rt = runtime();
+    const handle = rt.run(request);
+    const stuck = current();
+    stuck.reply({ type: "phase", runId: stuck.lastRunId(), phase: "preparing" });
+    stuck.reply({ type: "event", runId: stuck.lastRunId(), event: { type: "test-start", name: "sum > loops" } });
+    vi.advanceTimersByTime(request.timeoutMs + budgets.graceMs - 1);
+    expect(stuck.terminated).toBe(false);
+    vi.advanceTimersByTime(1);
+    const outcome = await handle.outcome;
+    expect(outcome.cancelled).toBe(false);
+    if (outcome.cancelled) return;
+    expect(outcome.results.status).toBe("error");
+    expect(outcome.results.message).toMatch(/^Test "sum > loops" timed out/);
+    expect(stuck.terminated).toBe(true);
+    expect(workers).toHaveLength(2);
+    expect(current().sent).toEqual([{ type: "prepare", seed: request.seed }]);
+  });
+
+  it("names the file when a module never finishes loading", async () => {
+    const rt = runtime();
+    const handle = rt.run(request);
+    current().reply({ type: "phase", runId: current().lastRunId(), phase: "collecting", file: "tests/a.test.ts" });
+    vi.advanceTimersByTime(request.timeoutMs + budgets.graceMs);
+    const outcome = await handle.outcome;
+    expect(!outcome.cancelled && outcome.results.message).toBe("tests/a.test.ts timed out while loading (an infinite loop at import?)");
+  });
+
+  it("keeps a slow but live run going while it reports progress", async () => {
+    const rt = runtime();
+    const handle = rt.run(request);
+    const worker = current();
+    const runId = worker.lastRunId();
+    for (let i = 0; i < 5; i++) {
+      worker.reply({ type: "event", runId, event: { type: "test-start", name: `t${i}` } });
+      vi.advanceTimersByTime(request.timeoutMs + budgets.graceMs - 100);
+    }
+    worker.reply({ type: "done", runId, results: { version: 2, status: "pass", tests: [] } });
+    expect((await handle.outcome).cancelled).toBe(false);
+    expect(worker.terminated).toBe(false);
+  });
+
+  it("cancels the run in flight when a new one starts", async () => {
+    const rt = runtime();
+    const first = rt.run(request);
+    const firstId = current().lastRunId();
+    const second = rt.run(request);
+    expect(await first.outcome).toEqual({ cancelled: true });
+    expect(current().sent).toContainEqual({ type: "cancel", runId: firstId });
+    current().reply({ type: "done", runId: firstId, results: { version: 2, status: "fail", tests: [] } });
+    const secondId = current().lastRunId();
+    current().reply({ type: "done", runId: secondId, results: { version: 2, status: "pass", tests: [] } });
+    expect(await second.outcome).toMatchObject({ cancelled: false, results: { status: "pass" } });
+  });
+
+  it("replaces a worker that does not stop a cancelled run, and sends the new run again", async () => {
+    const rt = runtime();
+    rt.run(request);
+    const stuck = current();
+    const second = rt.run(request);
+    vi.advanceTimersByTime(budgets.cancelMs);
+    expect(stuck.terminated).toBe(true);
+    const fresh = current();
+    expect(fresh).not.toBe(stuck);
+    const runId = fresh.lastRunId();
+    fresh.reply({ type: "done", runId, results: { version: 2, status: "pass", tests: [] } });
+    expect(await second.outcome).toMatchObject({ cancelled: false, results: { status: "pass" } });
+  });
+
+  it("reports a crashed worker and starts a fresh one", async () => {
+    const rt = runtime();
+    const handle = rt.run(request);
+    const crashed = current();
+    crashed.onerror?.({ message: "Out of memory", preventDefault() {} } as ErrorEvent);
+    const outcome = await handle.outcome;
+    expect(!outcome.cancelled && outcome.results).toMatchObject({ status: "error", message: "The test worker crashed: Out of memory" });
+    expect(crashed.terminated).toBe(true);
+    expect(workers).toHaveLength(2);
+  });
+});

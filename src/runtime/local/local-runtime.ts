@@ -1,0 +1,167 @@
+import { errorResults, type RunEvent, type RunResults } from "../results";
+import type { RunHandle, RunOutcome, RunRequest, Runtime, RuntimeStatus } from "../types";
+import type { FromWorker, ToWorker } from "./protocol";
+import { defaultBudgets, timedOutMessage, Watchdog, type WatchdogBudgets } from "./watchdog";
+
+/** The worker as the runtime uses it; a fake stands in for it in unit tests. */
+export interface WorkerLike {
+  postMessage(message: ToWorker): void;
+  terminate(): void;
+  onmessage: ((event: MessageEvent<FromWorker>) => void) | null;
+  onerror: ((event: ErrorEvent) => void) | null;
+}
+
+interface ActiveRun {
+  id: number;
+  request: RunRequest;
+  onEvent?: (event: RunEvent) => void;
+  resolve: (outcome: RunOutcome) => void;
+  started: boolean;
+  test?: string;
+  file?: string;
+  resent: boolean;
+}
+
+function spawnWorker(): WorkerLike {
+  return new Worker(new URL("./runtime.worker.ts", import.meta.url), { type: "module", name: "roadlab-runtime" }) as WorkerLike;
+}
+
+/**
+ * The default runtime: learner code runs in a module worker, never on the main thread. A watchdog
+ * replaces the worker when a run stops reporting (a synchronous infinite loop, a worker that closed
+ * itself, memory exhaustion) and reports which test was running.
+ */
+export function createLocalRuntime(
+  createWorker: () => WorkerLike = spawnWorker,
+  budgets: WatchdogBudgets = defaultBudgets,
+): Runtime {
+  let worker: WorkerLike;
+  let status: RuntimeStatus = "idle";
+  let seed: string | undefined;
+  let nextId = 1;
+  let active: ActiveRun | undefined;
+  /** A cancelled run the worker has not finished yet: the next run queues behind it. */
+  let draining: number | undefined;
+  const listeners = new Set<(status: RuntimeStatus, detail?: string) => void>();
+  const watchdog = new Watchdog(() => expire());
+
+  function setStatus(next: RuntimeStatus, detail?: string) {
+    status = next;
+    for (const listener of listeners) listener(next, detail);
+  }
+
+  function start() {
+    worker = createWorker();
+    draining = undefined;
+    setStatus("booting");
+    worker.onmessage = ({ data }) => receive(data);
+    worker.onerror = (event) => {
+      event.preventDefault?.();
+      replaceWorker();
+      finish(errorResults(`The test worker crashed: ${event.message || "unknown error"}`));
+    };
+    if (seed !== undefined) worker.postMessage({ type: "prepare", seed });
+  }
+
+  function replaceWorker() {
+    worker.terminate();
+    start();
+  }
+
+  function receive(message: FromWorker) {
+    if (message.type === "ready") return setStatus(active ? "running" : seed === undefined ? "ready" : "booting");
+    if (message.type === "database") {
+      if (!active) setStatus(message.state === "failed" ? "error" : message.state === "ready" ? "ready" : "booting", message.message);
+      return;
+    }
+    if (message.runId === draining && message.type === "done") {
+      draining = undefined;
+      return;
+    }
+    if (!active || message.runId !== active.id) return;
+    active.started = true;
+    if (message.type === "phase") {
+      active.file = message.file;
+      watchdog.arm(message.phase === "preparing" ? budgets.prepareMs : active.request.timeoutMs + budgets.graceMs);
+    } else if (message.type === "event") {
+      active.test = message.event.type === "test-start" ? message.event.name : undefined;
+      active.onEvent?.(message.event);
+      watchdog.arm(active.request.timeoutMs + budgets.graceMs);
+    } else if (message.type === "done") {
+      finish(message.results);
+    }
+  }
+
+  function expire() {
+    const run = active;
+    if (!run) return;
+    if (!run.started && !run.resent) {
+      // Still queued behind a cancelled run that will not stop: replace the worker, send again.
+      run.resent = true;
+      replaceWorker();
+      send(run);
+      return;
+    }
+    replaceWorker();
+    finish(errorResults(timedOutMessage(run.test, run.file, run.request.timeoutMs)));
+  }
+
+  function finish(results: RunResults) {
+    const run = active;
+    if (!run) return;
+    watchdog.stop();
+    active = undefined;
+    run.resolve({ cancelled: false, results });
+    setStatus("ready");
+  }
+
+  function send(run: ActiveRun) {
+    worker.postMessage({ type: "run", runId: run.id, request: run.request });
+    watchdog.arm(draining !== undefined ? budgets.cancelMs : budgets.prepareMs);
+  }
+
+  function cancel(id: number) {
+    if (!active || active.id !== id) return;
+    const run = active;
+    active = undefined;
+    watchdog.stop();
+    draining = id;
+    worker.postMessage({ type: "cancel", runId: id });
+    run.resolve({ cancelled: true });
+    setStatus("ready");
+  }
+
+  start();
+
+  return {
+    get status() {
+      return status;
+    },
+    prepare(nextSeed) {
+      if (nextSeed === undefined || nextSeed === seed) return;
+      seed = nextSeed;
+      worker.postMessage({ type: "prepare", seed });
+    },
+    run(request, onEvent): RunHandle {
+      if (active) cancel(active.id);
+      if (request.seed !== undefined) seed = request.seed;
+      let resolve!: (outcome: RunOutcome) => void;
+      const outcome = new Promise<RunOutcome>((r) => (resolve = r));
+      const run: ActiveRun = { id: nextId++, request, onEvent, resolve, started: false, resent: false };
+      active = run;
+      setStatus("running");
+      send(run);
+      return { outcome, cancel: () => cancel(run.id) };
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    dispose() {
+      if (active) cancel(active.id);
+      watchdog.stop();
+      worker.terminate();
+      listeners.clear();
+    },
+  };
+}

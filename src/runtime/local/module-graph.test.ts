@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { linkModules, LinkError, type ModuleStore } from "./module-graph";
+import { LearnerSyntaxError } from "./transpile";
+
+function memoryStore() {
+  const modules = new Map<string, string>();
+  const store: ModuleStore = {
+    create: (code, file) => {
+      const url = `mem:${file}`;
+      modules.set(url, code);
+      return url;
+    },
+    revoke: (url) => modules.delete(url),
+  };
+  return { store, modules };
+}
+
+const packageUrl = (specifier: string) => `pkg:${specifier}`;
+const allowed = ["vitest", "@roadlab/db"];
+
+describe("linkModules", () => {
+  it("rewrites relative imports, with or without extensions, to linked modules", async () => {
+    const { store, modules } = memoryStore();
+    const graph = await linkModules(
+      {
+        "main.ts": 'import { helper } from "./lib/helper.js";\nexport const main = (n: number): number => helper(n);',
+        "lib/helper.ts": 'export { twice as helper } from "./math";',
+        "lib/math/index.ts": "export const twice = (n: number) => n * 2;",
+        "tests/main.test.ts": 'import { it } from "vitest";\nimport { main } from "../main";\nit("x", () => main(1));',
+      },
+      packageUrl,
+      allowed,
+      store,
+    );
+    expect(graph.link("tests/main.test.ts")).toBe("mem:tests/main.test.ts");
+    const test = modules.get("mem:tests/main.test.ts")!;
+    expect(test).toContain('from "pkg:vitest"');
+    expect(test).toContain('from "mem:main.ts"');
+    expect(modules.get("mem:main.ts")).toContain('from "mem:lib/helper.ts"');
+    expect(modules.get("mem:lib/helper.ts")).toContain('from "mem:lib/math/index.ts"');
+  });
+
+  it("strips types but keeps line numbers, and names each module for stack traces", async () => {
+    const { store, modules } = memoryStore();
+    const graph = await linkModules({ "main.ts": "interface A { x: number }\n\nexport const f = (a: A): number => {\n  throw new Error('line 4');\n};" }, packageUrl, allowed, store);
+    graph.link("main.ts");
+    const code = modules.get("mem:main.ts")!;
+    expect(code.split("\n")[3]).toContain("throw new Error('line 4')");
+    expect(code).not.toContain(": number");
+    expect(code.trimEnd().endsWith("//# sourceURL=sandbox:///main.ts")).toBe(true);
+  });
+
+  it("rewrites literal dynamic imports, quotes included", async () => {
+    const { store, modules } = memoryStore();
+    const graph = await linkModules({ "main.ts": 'export const load = () => import("./lazy");', "lazy.ts": "export const x = 1;" }, packageUrl, allowed, store);
+    graph.link("main.ts");
+    expect(modules.get("mem:main.ts")).toContain('import("mem:lazy.ts")');
+  });
+
+  it("refuses a missing relative file, naming the importer and the specifier", async () => {
+    const graph = await linkModules({ "main.ts": 'import { x } from "./nope";\nexport const y = x;' }, packageUrl, allowed, memoryStore().store);
+    expect(() => graph.link("main.ts")).toThrow(new LinkError('main.ts: cannot import "./nope" — no such file'));
+  });
+
+  it("refuses a package the exercise does not allow", async () => {
+    const graph = await linkModules({ "main.ts": 'import pad from "left-pad";\nexport const y = pad("1", 2);' }, packageUrl, allowed, memoryStore().store);
+    expect(() => graph.link("main.ts")).toThrow('main.ts: cannot import "left-pad" — not available in Roadlab (allowed: vitest, @roadlab/db)');
+  });
+
+  it("reports a syntax error with file, line and column", async () => {
+    const graph = await linkModules({ "main.ts": "export function add(a: number, b: number) {\n  return a +* b;\n}" }, packageUrl, allowed, memoryStore().store);
+    expect(() => graph.link("main.ts")).toThrow(LearnerSyntaxError);
+    expect(() => graph.link("main.ts")).toThrow(/^Syntax error at main\.ts:2:13: Unexpected token$/);
+  });
+
+  it("refuses circular imports with the cycle spelt out", async () => {
+    const graph = await linkModules({ "a.ts": 'import "./b";', "b.ts": 'import "./a";' }, packageUrl, allowed, memoryStore().store);
+    expect(() => graph.link("a.ts")).toThrow("a.ts → b.ts → a.ts");
+  });
+
+  it("revokes every module it created on dispose", async () => {
+    const { store, modules } = memoryStore();
+    const graph = await linkModules({ "main.ts": 'import "./dep";', "dep.ts": "export {};" }, packageUrl, allowed, store);
+    graph.link("main.ts");
+    expect(modules.size).toBe(2);
+    graph.dispose();
+    expect(modules.size).toBe(0);
+  });
+});

@@ -1,0 +1,72 @@
+/// <reference lib="webworker" />
+/**
+ * The in-page runtime's worker: links learner files and hidden tests as ES modules and runs them
+ * with the Vitest shim. One long-lived worker serves many runs; the main thread replaces it when
+ * a run stops answering.
+ */
+import { defaultPackages } from "../../exercises/packages";
+import { errorResults } from "../results";
+import type { RunRequest } from "../types";
+import { prepareDatabase } from "./database";
+import { linkModules } from "./module-graph";
+import { preparePackages } from "./package-modules";
+import type { FromWorker, ToWorker } from "./protocol";
+import { runTestFiles } from "./vitest/run-test-files";
+
+declare const self: DedicatedWorkerGlobalScope;
+
+const post = (message: FromWorker) => self.postMessage(message);
+const cancels = new Map<number, AbortController>();
+let queue: Promise<unknown> = Promise.resolve();
+
+self.onmessage = ({ data }: MessageEvent<ToWorker>) => {
+  if (data.type === "cancel") cancels.get(data.runId)?.abort();
+  // One thing at a time: a run must not reseed the database under another run's feet.
+  if (data.type === "prepare") queue = queue.then(() => prepare(data.seed));
+  if (data.type === "run") {
+    const controller = new AbortController();
+    cancels.set(data.runId, controller);
+    queue = queue.then(() => run(data.runId, data.request, controller.signal)).finally(() => cancels.delete(data.runId));
+  }
+};
+
+async function prepare(seed: string | undefined) {
+  if (seed === undefined) return;
+  post({ type: "database", state: "booting" });
+  try {
+    await prepareDatabase(seed);
+    post({ type: "database", state: "ready" });
+  } catch (error) {
+    post({ type: "database", state: "failed", message: (error as Error).message });
+  }
+}
+
+async function run(runId: number, request: RunRequest, signal: AbortSignal) {
+  if (signal.aborted) return post({ type: "done", runId, results: errorResults("Cancelled") });
+  post({ type: "phase", runId, phase: "preparing" });
+  const allowed = [...new Set([...defaultPackages, ...request.packages])];
+  let graph;
+  try {
+    const packageUrl = await preparePackages(allowed);
+    if (request.seed !== undefined) await prepareDatabase(request.seed);
+    graph = await linkModules({ ...request.files, ...request.tests }, packageUrl, allowed);
+    const loader = graph;
+    const results = await runTestFiles({
+      files: Object.keys(request.tests).filter((f) => f.endsWith(".test.ts")).sort(),
+      importModule: (file) => {
+        post({ type: "phase", runId, phase: "collecting", file });
+        return loader.load(file);
+      },
+      timeoutMs: request.timeoutMs,
+      onEvent: (event) => post({ type: "event", runId, event }),
+      signal,
+    });
+    post({ type: "done", runId, results });
+  } catch (error) {
+    post({ type: "done", runId, results: errorResults((error as Error).message) });
+  } finally {
+    graph?.dispose();
+  }
+}
+
+post({ type: "ready" });

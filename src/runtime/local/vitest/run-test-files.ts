@@ -1,0 +1,96 @@
+/**
+ * Runs hidden test files with @vitest/runner in the current (worker) global scope and reports
+ * results the way the Node runtime does. Used many times by one long-lived worker: everything a run
+ * changes globally (console, timers, stubs, spies, matchers) is put back before it resolves.
+ */
+import { startTests, type File, type Test } from "@vitest/runner";
+import { getTests } from "@vitest/runner/utils";
+import { resetAllMocks } from "@vitest/spy";
+import { processError } from "@vitest/utils/error";
+import { getSafeTimers } from "@vitest/utils/timers";
+import { overallStatus, type RunEvent, type RunResults, type TestResult } from "../../results";
+import "./safe-timers";
+import { captureConsole } from "./console-capture";
+import { errorMessage } from "./error-message";
+import { resetExpectExtensions } from "./expect-isolation";
+import { RoadlabRunner, runnerConfig, toSpec } from "./runner";
+import { testResult } from "./test-result";
+import { trackTimers } from "./timer-leaks";
+import { listenForUnhandledErrors } from "./unhandled-errors";
+import { setTestPath } from "./expect";
+import { resetViState } from "./vi";
+
+export interface TestFilesRun {
+  /** Test file ids, e.g. ["tests/add.test.ts"]. */
+  files: string[];
+  /** The host's linker loads a file as an ES module. */
+  importModule(file: string): Promise<unknown>;
+  /** testTimeout and hookTimeout, with Vitest's semantics. */
+  timeoutMs: number;
+  /** "test-start" is sent synchronously before a test's hooks and body run; "test-end" after. */
+  onEvent(event: RunEvent): void;
+  /** Cancellation: no new tests start, the running one is aborted, the run resolves soon. */
+  signal?: AbortSignal;
+}
+
+export const CANCELLED = "Run cancelled";
+
+export async function runTestFiles(run: TestFilesRun): Promise<RunResults> {
+  if (run.signal?.aborted) return { version: 2, status: "error", message: CANCELLED, tests: [] };
+  const leaks = trackTimers();
+  const output = captureConsole();
+  const unhandled = listenForUnhandledErrors();
+  const runner = new RoadlabRunner(runnerConfig(run.timeoutMs), {
+    importFile: (file) => run.importModule(file),
+    onTestStart: (test) => run.onEvent({ type: "test-start", name: test.fullTestName }),
+    onTestEnd: (test) => run.onEvent({ type: "test-end", test: testResult(test, output.outputOf(test)) }),
+    onFileEnd: resetIsolatedState,
+  });
+  const cancel = () => runner.cancel?.("keyboard-input");
+  run.signal?.addEventListener("abort", cancel, { once: true });
+  try {
+    const files = await startTests(run.files.map(toSpec), runner);
+    // A rejection nobody handled is reported after the microtask queue drains; wait one task for it.
+    await new Promise((resolve) => getSafeTimers().setTimeout(resolve, 0));
+    if (run.signal?.aborted) return { version: 2, status: "error", message: CANCELLED, tests: collectTests(files, output.outputOf) };
+    return collectResults(files, unhandled.errors, output.outputOf);
+  } catch (error) {
+    return { version: 2, status: "error", message: `The test runner failed: ${errorMessage(processError(error))}`, tests: [] };
+  } finally {
+    run.signal?.removeEventListener("abort", cancel);
+    resetIsolatedState();
+    // Old runs' vi.fn()s stay in @vitest/spy's registry; at least let go of what they recorded.
+    resetAllMocks();
+    setTestPath(undefined);
+    unhandled.dispose();
+    output.restore();
+    leaks.dispose();
+  }
+}
+
+function resetIsolatedState() {
+  resetViState();
+  resetExpectExtensions();
+}
+
+function collectTests(files: File[], outputOf: (test: Test) => string | undefined): TestResult[] {
+  return files.flatMap((file) => getTests(file).map((test) => testResult(test, outputOf(test))));
+}
+
+function collectResults(files: File[], unhandled: unknown[], outputOf: (test: Test) => string | undefined): RunResults {
+  const tests: TestResult[] = [];
+  for (const file of files) {
+    const failure = file.result?.errors?.[0];
+    if (failure) {
+      const name = file.filepath.replace(/^\//, "");
+      const message = errorMessage(failure).split(toSpec(name)).join(name);
+      return { version: 2, status: "error", message: message.startsWith("Syntax error") ? message : `${name} failed to load: ${message}`, tests };
+    }
+    for (const test of getTests(file)) tests.push(testResult(test, outputOf(test)));
+  }
+  if (unhandled.length > 0) {
+    return { version: 2, status: "error", message: `Unhandled error: ${errorMessage(processError(unhandled[0]))}`, tests };
+  }
+  if (tests.length === 0) return { version: 2, status: "error", message: "No tests found", tests };
+  return { version: 2, status: overallStatus(tests), tests };
+}

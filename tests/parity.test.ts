@@ -1,0 +1,46 @@
+import { existsSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BrowserSession } from "../src/cli/browser/browser-session";
+import { toRequest } from "../src/cli/runtimes";
+import { runNode } from "../src/runtime/node/run-node";
+import type { RunResults } from "../src/runtime/results";
+import { repoRoot } from "./helpers/cli";
+import { catalogDirs, exerciseAt } from "./helpers/exercises";
+
+/** What must agree between real Vitest and the in-page runtime: run status, test names, verdicts. */
+function verdicts(results: RunResults) {
+  return { status: results.status, tests: results.tests.map((t) => `${t.status}: ${t.name}`) };
+}
+
+const surfaceRoot = path.join(repoRoot, "tests/fixtures/vitest-surface");
+const surfaceDirs = existsSync(surfaceRoot) ? readdirSync(surfaceRoot).map((name) => `tests/fixtures/vitest-surface/${name}`) : [];
+
+let session: BrowserSession;
+beforeAll(async () => {
+  session = await BrowserSession.open();
+});
+afterAll(() => session?.close());
+
+async function bothRuntimes(dir: string, which: "starter" | "solution") {
+  const exercise = await exerciseAt(dir);
+  const files = exercise[which];
+  const [node, browser] = await Promise.all([runNode(exercise, files), session.run(toRequest(exercise, files))]);
+  return { node: verdicts(node), browser: verdicts(browser) };
+}
+
+describe("the in-page runtime agrees with real Vitest", () => {
+  describe.each(catalogDirs())("%s", (dir) => {
+    it.each(["starter", "solution"] as const)("on %s", async (which) => {
+      const { node, browser } = await bothRuntimes(dir, which);
+      expect(node.tests.length).toBeGreaterThan(0);
+      expect(browser).toEqual(node);
+    });
+  });
+
+  it.each(surfaceDirs)("on the Vitest surface fixture %s", async (dir) => {
+    const { node, browser } = await bothRuntimes(dir, "solution");
+    expect(node.tests.length).toBeGreaterThan(0);
+    expect(browser).toEqual(node);
+  });
+});

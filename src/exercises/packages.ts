@@ -6,6 +6,7 @@ export const curatedPackages = {
   vitest: "the test API: describe, it, expect, vi",
   "@roadlab/db": "createDb(): a fresh Postgres in the exercise's seeded state, one per test",
   "@electric-sql/pglite": "Postgres compiled to WebAssembly, for exercises that manage their own database",
+  jose: "JSON Web Tokens, keys and signatures on Web Crypto (tests cross-check learner JWTs with it)",
 } as const;
 
 export type PackageName = keyof typeof curatedPackages;

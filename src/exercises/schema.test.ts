@@ -67,7 +67,7 @@ describe("exerciseSchema", () => {
 
   it("points into arrays", () => {
     expect(problemsFor({ title: "X", phase: 1, packages: ["vitest", "lodash"] })).toEqual([
-      'exercise.json: packages.1: expected one of "vitest", "@roadlab/db", "@electric-sql/pglite", found "lodash"',
+      'exercise.json: packages.1: expected one of "vitest", "@roadlab/db", "@electric-sql/pglite", "jose", found "lodash"',
     ]);
   });
 

@@ -62,6 +62,13 @@ export async function warmDb(): Promise<void> {
   await reseedIfChanged(await (instance ??= boot()));
 }
 
+/** The database as the last test left it, without a reset: what a SQL console works on. */
+export async function currentDb(): Promise<Db> {
+  const current = await (instance ??= boot());
+  await reseedIfChanged(current);
+  return facade(current.pg);
+}
+
 export async function closeDb(): Promise<void> {
   const current = instance;
   instance = undefined;

@@ -12,6 +12,16 @@ export interface RunRequest {
   packages: readonly string[];
 }
 
+/** One statement's outcome in the SQL console; values already rendered as text (null stays null). */
+export interface SqlStatementResult {
+  command: string;
+  fields: string[];
+  rows: (string | null)[][];
+  affectedRows?: number;
+}
+
+export type SqlOutcome = { ok: true; results: SqlStatementResult[] } | { ok: false; message: string };
+
 export type RuntimeStatus = "idle" | "booting" | "ready" | "running" | "error";
 
 /** A run either completes with results or is cancelled by a newer one; never both. */
@@ -28,6 +38,8 @@ export interface Runtime {
   prepare(seed?: string): void;
   /** Starts a run, cancelling any run in flight. */
   run(request: RunRequest, onEvent?: (event: RunEvent) => void): RunHandle;
+  /** Runs SQL on the exercise's database as the tests left it (psql-like console). */
+  sql(query: string): Promise<SqlOutcome>;
   subscribe(listener: (status: RuntimeStatus, detail?: string) => void): () => void;
   dispose(): void;
 }

@@ -1,5 +1,5 @@
 import { errorResults, type RunEvent, type RunResults } from "../results";
-import type { RunHandle, RunOutcome, RunRequest, Runtime, RuntimeStatus } from "../types";
+import type { RunHandle, RunOutcome, RunRequest, Runtime, RuntimeStatus, SqlOutcome } from "../types";
 import type { FromWorker, ToWorker } from "./protocol";
 import { defaultBudgets, timedOutMessage, Watchdog, type WatchdogBudgets } from "./watchdog";
 
@@ -42,6 +42,8 @@ export function createLocalRuntime(
   let active: ActiveRun | undefined;
   /** A cancelled run the worker has not finished yet: the next run queues behind it. */
   let draining: number | undefined;
+  const queries = new Map<number, (outcome: SqlOutcome) => void>();
+  let nextQueryId = 1;
   const listeners = new Set<(status: RuntimeStatus, detail?: string) => void>();
   const watchdog = new Watchdog(() => expire());
 
@@ -65,6 +67,8 @@ export function createLocalRuntime(
 
   function replaceWorker() {
     worker.terminate();
+    for (const resolve of queries.values()) resolve({ ok: false, message: "The database was restarted; run the query again" });
+    queries.clear();
     start();
   }
 
@@ -72,6 +76,11 @@ export function createLocalRuntime(
     if (message.type === "ready") return setStatus(active ? "running" : seed === undefined ? "ready" : "booting");
     if (message.type === "database") {
       if (!active) setStatus(message.state === "failed" ? "error" : message.state === "ready" ? "ready" : "booting", message.message);
+      return;
+    }
+    if (message.type === "sql") {
+      queries.get(message.queryId)?.(message.outcome);
+      queries.delete(message.queryId);
       return;
     }
     if (message.runId === draining && message.type === "done") {
@@ -152,6 +161,13 @@ export function createLocalRuntime(
       setStatus("running");
       send(run);
       return { outcome, cancel: () => cancel(run.id) };
+    },
+    sql(query) {
+      const queryId = nextQueryId++;
+      return new Promise<SqlOutcome>((resolve) => {
+        queries.set(queryId, resolve);
+        worker.postMessage({ type: "sql", queryId, seed: seed ?? "", query });
+      });
     },
     subscribe(listener) {
       listeners.add(listener);

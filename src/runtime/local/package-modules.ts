@@ -9,6 +9,7 @@ const loaders: Record<PackageName, () => Promise<Record<string, unknown>>> = {
   vitest: () => import("./vitest/index"),
   "@roadlab/db": () => import("../../harness/db"),
   "@electric-sql/pglite": () => import("@electric-sql/pglite"),
+  jose: () => import("jose"),
 };
 
 const REGISTRY = "__roadlabPackages";

@@ -1,11 +1,12 @@
 import type { RunEvent, RunResults } from "../results";
-import type { RunRequest } from "../types";
+import type { RunRequest, SqlOutcome } from "../types";
 
 /** Main thread → worker. */
 export type ToWorker =
   | { type: "prepare"; seed?: string }
   | { type: "run"; runId: number; request: RunRequest }
-  | { type: "cancel"; runId: number };
+  | { type: "cancel"; runId: number }
+  | { type: "sql"; queryId: number; seed: string; query: string };
 
 /** Worker → main thread. Errors cross as strings, never as class instances. */
 export type FromWorker =
@@ -13,4 +14,5 @@ export type FromWorker =
   | { type: "database"; state: "booting" | "ready" | "failed"; message?: string }
   | { type: "phase"; runId: number; phase: "preparing" | "collecting"; file?: string }
   | { type: "event"; runId: number; event: RunEvent }
-  | { type: "done"; runId: number; results: RunResults };
+  | { type: "done"; runId: number; results: RunResults }
+  | { type: "sql"; queryId: number; outcome: SqlOutcome };

@@ -10,6 +10,7 @@ import type { RunRequest } from "../types";
 import { prepareDatabase } from "./database";
 import { linkModules } from "./module-graph";
 import { preparePackages } from "./package-modules";
+import { runConsoleSql } from "./sql-console";
 import type { FromWorker, ToWorker } from "./protocol";
 import { runTestFiles } from "./vitest/run-test-files";
 
@@ -23,6 +24,10 @@ self.onmessage = ({ data }: MessageEvent<ToWorker>) => {
   if (data.type === "cancel") cancels.get(data.runId)?.abort();
   // One thing at a time: a run must not reseed the database under another run's feet.
   if (data.type === "prepare") queue = queue.then(() => prepare(data.seed));
+  if (data.type === "sql") {
+    const { queryId, seed, query } = data;
+    queue = queue.then(async () => post({ type: "sql", queryId, outcome: await runConsoleSql(seed, query) }));
+  }
   if (data.type === "run") {
     const controller = new AbortController();
     cancels.set(data.runId, controller);

@@ -11,6 +11,19 @@ import { progressFile, type ChildMessage, type ChildRequest } from "./protocol";
 
 const harness = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../harness");
 
+/**
+ * The workspace lives in a temp folder, where Node would not find the repo's node_modules: point
+ * each curated package at the copy installed here. `vitest` itself Vitest resolves on its own.
+ */
+function packageAliases(allowed: readonly string[]): Record<string, string> {
+  const aliases: Record<string, string> = { "@roadlab/db": path.join(harness, "db.ts") };
+  for (const name of allowed) {
+    if (name === "vitest" || name in aliases) continue;
+    aliases[name] = fileURLToPath(import.meta.resolve(name));
+  }
+  return aliases;
+}
+
 function send(message: ChildMessage) {
   process.send?.(message);
 }
@@ -46,7 +59,7 @@ async function run(request: ChildRequest) {
       reporters: [reporter],
     },
     {
-      resolve: { alias: { "@roadlab/db": path.join(harness, "db.ts") } },
+      resolve: { alias: packageAliases(request.allowed) },
       plugins: [allowlistPlugin(request.workspace, request.allowed)],
       cacheDir: path.join(request.workspace, ".vite"),
       logLevel: "silent",

@@ -35,7 +35,7 @@ export function createExpectPoll(expect: ExpectStatic) {
     const { interval = 50, timeout = 1000, message } = options;
     const assertion = (expect(null, message) as unknown as { withContext(c: object): Assertion }).withContext({ poll: true });
     const bound = fn.bind(assertion);
-    const test = chai.util.flag(assertion, "vitest-test") as Test | undefined;
+    const test = chai.util.flag(assertion, "vitest-test") as (Test & { onFinished?: Array<() => unknown> }) | undefined;
     if (!test) throw new Error("expect.poll() must be called inside a test");
     const proxy: Assertion = new Proxy(assertion, {
       get(target, key, receiver) {

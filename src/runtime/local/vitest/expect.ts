@@ -89,7 +89,7 @@ export function createExpect(test?: Test): Expect {
   expect.addEqualityTesters = (testers) => addCustomEqualityTesters(testers);
   expect.soft = <T>(actual: T, message?: string) =>
     (expect(actual, message) as unknown as { withContext(c: object): Assertion<T> }).withContext({ soft: true });
-  expect.poll = createExpectPoll(expect);
+  expect.poll = createExpectPoll(expect) as unknown as Expect["poll"];
   expect.unreachable = (message?: string): never => {
     chai.assert.fail(`expected${message ? ` "${message}" ` : " "}not to be reached`);
   };

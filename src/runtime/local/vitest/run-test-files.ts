@@ -3,13 +3,13 @@
  * results the way the Node runtime does. Used many times by one long-lived worker: everything a run
  * changes globally (console, timers, stubs, spies, matchers) is put back before it resolves.
  */
+import "./safe-timers";
 import { startTests, type File, type Test } from "@vitest/runner";
 import { getTests } from "@vitest/runner/utils";
 import { resetAllMocks } from "@vitest/spy";
 import { processError } from "@vitest/utils/error";
 import { getSafeTimers } from "@vitest/utils/timers";
 import { overallStatus, type RunEvent, type RunResults, type TestResult } from "../../results";
-import "./safe-timers";
 import { captureConsole } from "./console-capture";
 import { errorMessage } from "./error-message";
 import { resetExpectExtensions } from "./expect-isolation";
@@ -51,7 +51,8 @@ export async function runTestFiles(run: TestFilesRun): Promise<RunResults> {
   try {
     const files = await startTests(run.files.map(toSpec), runner);
     // A rejection nobody handled is reported after the microtask queue drains; wait one task for it.
-    await new Promise((resolve) => getSafeTimers().setTimeout(resolve, 0));
+    const { setTimeout: safeSetTimeout } = getSafeTimers(); // called unbound: browsers reject a foreign `this`
+    await new Promise((resolve) => safeSetTimeout(resolve, 0));
     if (run.signal?.aborted) return { version: 2, status: "error", message: CANCELLED, tests: collectTests(files, output.outputOf) };
     return collectResults(files, unhandled.errors, output.outputOf);
   } catch (error) {

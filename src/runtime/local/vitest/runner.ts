@@ -4,7 +4,7 @@
  * Snapshots, benchmarks, module invalidation and worker RPC have no counterpart here.
  */
 import { getState, GLOBAL_EXPECT, setState } from "@vitest/expect";
-import type { File, Suite, Test, TestContext, VitestRunner, VitestRunnerConfig, VitestRunnerImportSource } from "@vitest/runner";
+import type { CancelReason, File, Suite, Test, TestContext, VitestRunner, VitestRunnerConfig, VitestRunnerImportSource } from "@vitest/runner";
 import { getTestName, getTests } from "@vitest/runner/utils";
 import { createExpect, setTestPath, type Expect } from "./expect";
 
@@ -72,7 +72,7 @@ export class RoadlabRunner implements VitestRunner {
     setTestPath(fromSpec(file.filepath));
   }
 
-  cancel(): void {
+  cancel(_reason?: CancelReason): void {
     this.cancelled = true;
   }
 
@@ -91,6 +91,7 @@ export class RoadlabRunner implements VitestRunner {
   onBeforeRunTask(test: Test): void {
     if (this.cancelled) test.mode = "skip";
     if (test.mode === "run" || test.mode === "queued") this.hooks.onTestStart(test);
+    else this.end(test);
   }
 
   onAfterRunTask(test: Test): void {

@@ -10,11 +10,13 @@ export interface TimerLeaks {
 }
 
 export function trackTimers(): TimerLeaks {
+  type Schedule = (this: unknown, handler: unknown, ms?: number, ...args: unknown[]) => TimerId;
+  type Clear = (this: unknown, id?: TimerId) => void;
   const real = {
-    setTimeout: globalThis.setTimeout,
-    clearTimeout: globalThis.clearTimeout,
-    setInterval: globalThis.setInterval,
-    clearInterval: globalThis.clearInterval,
+    setTimeout: globalThis.setTimeout as unknown as Schedule,
+    clearTimeout: globalThis.clearTimeout as Clear,
+    setInterval: globalThis.setInterval as unknown as Schedule,
+    clearInterval: globalThis.clearInterval as Clear,
   };
   const pending = new Set<TimerId>();
   const forget = (id: TimerId | undefined) => {
@@ -23,7 +25,7 @@ export function trackTimers(): TimerLeaks {
 
   const tracked = {
     setTimeout(handler: TimerHandler, ms?: number, ...args: unknown[]): TimerId {
-      if (typeof handler !== "function") return real.setTimeout.call(globalThis, handler as never, ms, ...args);
+      if (typeof handler !== "function") return real.setTimeout.call(globalThis, handler, ms, ...args);
       const id: TimerId = real.setTimeout.call(
         globalThis,
         (...callArgs: unknown[]) => {
@@ -37,7 +39,7 @@ export function trackTimers(): TimerLeaks {
       return id;
     },
     setInterval(handler: TimerHandler, ms?: number, ...args: unknown[]): TimerId {
-      const id: TimerId = real.setInterval.call(globalThis, handler as never, ms, ...args);
+      const id: TimerId = real.setInterval.call(globalThis, handler, ms, ...args);
       pending.add(id);
       return id;
     },

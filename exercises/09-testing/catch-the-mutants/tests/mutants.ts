@@ -1,0 +1,183 @@
+/**
+ * Mutants: copies of impl.ts with ONE realistic bug each. A good set of cases makes every one of
+ * them fail at least one case while the real implementation passes them all.
+ */
+import { MoneyError, applyDiscount, formatMoney, splitEvenly, type Impl } from "../impl";
+
+export interface Mutant {
+  /** What the bug does, completing "A mutant that … survived". */
+  bug: string;
+  /** What kind of case would catch it. */
+  advice: string;
+  impl: Impl;
+}
+
+export const reference: Impl = { formatMoney, applyDiscount, splitEvenly };
+
+function groupThousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+$)/g, ",");
+}
+
+function wholeCents(cents: number): void {
+  if (!Number.isSafeInteger(cents)) throw new MoneyError(`amount must be a whole number of cents, got ${cents}`);
+}
+
+function validDiscount(cents: number, percent: number): void {
+  wholeCents(cents);
+  if (cents < 0) throw new MoneyError(`price must not be negative, got ${cents}`);
+  if (!Number.isInteger(percent) || percent < 0 || percent > 100) {
+    throw new MoneyError(`percent must be a whole number from 0 to 100, got ${percent}`);
+  }
+}
+
+function validSplit(cents: number, parts: number): void {
+  wholeCents(cents);
+  if (cents < 0) throw new MoneyError(`amount must not be negative, got ${cents}`);
+  if (!Number.isInteger(parts) || parts < 1) throw new MoneyError(`parts must be at least 1, got ${parts}`);
+}
+
+export const mutants: Mutant[] = [
+  {
+    bug: "forgets to pad the cents to two digits (105 cents comes out as \"$1.5\")",
+    advice: "add a formatMoney case for an amount whose cents part is below 10",
+    impl: {
+      ...reference,
+      formatMoney(cents) {
+        wholeCents(cents);
+        const sign = cents < 0 ? "-" : "";
+        const abs = Math.abs(cents);
+        return `${sign}$${groupThousands(Math.floor(abs / 100))}.${abs % 100}`;
+      },
+    },
+  },
+  {
+    bug: "drops the minus sign of negative amounts above -$1 (-50 cents comes out as \"$0.50\")",
+    advice: "add a formatMoney case for a negative amount of less than one dollar",
+    impl: {
+      ...reference,
+      formatMoney(cents) {
+        wholeCents(cents);
+        // Splits the signed number directly: Math.trunc(-50 / 100) is -0, and -0 < 0 is false.
+        const dollars = Math.trunc(cents / 100);
+        const rest = Math.abs(cents % 100);
+        const sign = dollars < 0 ? "-" : "";
+        return `${sign}$${groupThousands(Math.abs(dollars))}.${String(rest).padStart(2, "0")}`;
+      },
+    },
+  },
+  {
+    bug: "puts only the first thousands separator in (123456789 cents comes out as \"$1,234567.89\")",
+    advice: "add a formatMoney case for an amount of a million dollars or more",
+    impl: {
+      ...reference,
+      formatMoney(cents) {
+        wholeCents(cents);
+        const sign = cents < 0 ? "-" : "";
+        const abs = Math.abs(cents);
+        // The regex lost its `g` flag.
+        const dollars = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+$)/, ",");
+        return `${sign}$${dollars}.${String(abs % 100).padStart(2, "0")}`;
+      },
+    },
+  },
+  {
+    bug: "formats fractional cents (12.5) instead of throwing MoneyError",
+    advice: "add a case that expects formatMoney to throw MoneyError for an amount that is not a whole number of cents",
+    impl: {
+      ...reference,
+      formatMoney(cents) {
+        const sign = cents < 0 ? "-" : "";
+        const abs = Math.abs(cents);
+        return `${sign}$${groupThousands(Math.floor(abs / 100))}.${String(abs % 100).padStart(2, "0")}`;
+      },
+    },
+  },
+  {
+    bug: "truncates the discount instead of rounding it (999 cents at 15% gives 850 instead of 849)",
+    advice: "add an applyDiscount case where the discount has a fraction of a cent above one half",
+    impl: {
+      ...reference,
+      applyDiscount(cents, percent) {
+        validDiscount(cents, percent);
+        return cents - Math.floor((cents * percent) / 100);
+      },
+    },
+  },
+  {
+    bug: "rounds the price instead of the discount, so an exact half cent goes to the shop (10 cents at 5% gives 10 instead of 9)",
+    advice: "add an applyDiscount case where the discount is exactly half a cent",
+    impl: {
+      ...reference,
+      applyDiscount(cents, percent) {
+        validDiscount(cents, percent);
+        return Math.round(cents - (cents * percent) / 100);
+      },
+    },
+  },
+  {
+    bug: "rejects a 100% discount (the boundary check uses >= 100)",
+    advice: "add an applyDiscount case for the upper boundary, percent = 100",
+    impl: {
+      ...reference,
+      applyDiscount(cents, percent) {
+        wholeCents(cents);
+        if (cents < 0) throw new MoneyError(`price must not be negative, got ${cents}`);
+        if (!Number.isInteger(percent) || percent < 0 || percent >= 100) throw new MoneyError(`bad percent ${percent}`);
+        return cents - Math.round((cents * percent) / 100);
+      },
+    },
+  },
+  {
+    bug: "accepts a negative percent and raises the price (1000 cents at -10% gives 1100)",
+    advice: "add a case that expects applyDiscount to throw MoneyError for a percent below 0",
+    impl: {
+      ...reference,
+      applyDiscount(cents, percent) {
+        wholeCents(cents);
+        if (cents < 0) throw new MoneyError(`price must not be negative, got ${cents}`);
+        if (!Number.isInteger(percent) || percent > 100) throw new MoneyError(`bad percent ${percent}`);
+        return cents - Math.round((cents * percent) / 100);
+      },
+    },
+  },
+  {
+    bug: "gives all the leftover cents to the last share (100 split 3 ways gives [33, 33, 34])",
+    advice: "add a splitEvenly case that does not divide evenly and check the whole array",
+    impl: {
+      ...reference,
+      splitEvenly(cents, parts) {
+        validSplit(cents, parts);
+        const base = Math.floor(cents / parts);
+        const shares = Array.from({ length: parts }, () => base);
+        shares[parts - 1] += cents - base * parts;
+        return shares;
+      },
+    },
+  },
+  {
+    bug: "loses the leftover cents (100 split 3 ways gives [33, 33, 33], a cent short)",
+    advice: "add a splitEvenly case that does not divide evenly — the shares must add up to the amount",
+    impl: {
+      ...reference,
+      splitEvenly(cents, parts) {
+        validSplit(cents, parts);
+        return Array.from({ length: parts }, () => Math.floor(cents / parts));
+      },
+    },
+  },
+  {
+    bug: "returns [] for 0 parts instead of throwing MoneyError (the check says parts < 0 instead of parts < 1)",
+    advice: "add a case that expects splitEvenly to throw MoneyError when parts is 0",
+    impl: {
+      ...reference,
+      splitEvenly(cents, parts) {
+        wholeCents(cents);
+        if (cents < 0) throw new MoneyError(`amount must not be negative, got ${cents}`);
+        if (!Number.isInteger(parts) || parts < 0) throw new MoneyError(`parts must not be negative, got ${parts}`);
+        const base = Math.floor(cents / parts);
+        const remainder = cents % parts;
+        return Array.from({ length: parts }, (_, i) => (i < remainder ? base + 1 : base));
+      },
+    },
+  },
+];

@@ -1,6 +1,7 @@
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
 import { pgliteSnapshot } from "./build/pglite-snapshot-plugin";
+import { securityHeaders, securityHeadersAllowing } from "./build/security-headers";
 
 export default defineConfig({
   plugins: [react(), pgliteSnapshot()],
@@ -14,6 +15,11 @@ export default defineConfig({
       input: { main: "index.html", runner: "runner.html" },
     },
   },
-  server: { host: "127.0.0.1", port: 5173 },
-  preview: { host: "127.0.0.1", port: 4173 },
+  server: {
+    host: "127.0.0.1",
+    port: 5173,
+    // The dev server adds React's fast-refresh preamble as an inline script; allow exactly that one.
+    headers: securityHeadersAllowing([react.preambleCode.replace("__BASE__", "/")]),
+  },
+  preview: { host: "127.0.0.1", port: 4173, headers: { ...securityHeaders } },
 });

@@ -1,4 +1,5 @@
 import { exerciseSchema, type ExerciseConfig } from "./schema";
+import { hasSeed, learnerFileNames } from "./exercise-files";
 
 /** What the roadmap needs to list an exercise; the files load when it is opened. */
 export interface CatalogEntry {
@@ -6,16 +7,25 @@ export interface CatalogEntry {
   /** `01-internet/http-request-parser` */
   path: string;
   config: ExerciseConfig;
+  /** Whether a seed.sql gives the exercise a database (known without loading it). */
+  hasSeed: boolean;
+  /** The learner's file names (`main.ts`, …), sorted, known without loading them. */
+  files: string[];
 }
 
 // Vite inlines every exercise.json at build time; the CLI validates them, so parsing here only fills defaults.
 const configs = import.meta.glob<string>("/exercises/*/*/exercise.json", { query: "?raw", import: "default", eager: true });
-const readmes = import.meta.glob<string>("/exercises/*/*/README.md", { query: "?raw", import: "default" });
 
 export const catalog: CatalogEntry[] = Object.entries(configs)
   .map(([file, text]) => {
     const path = file.replace(/^\/exercises\//, "").replace(/\/exercise\.json$/, "");
-    return { slug: path.split("/")[1], path, config: exerciseSchema.parse(JSON.parse(text)) };
+    return {
+      slug: path.split("/")[1],
+      path,
+      config: exerciseSchema.parse(JSON.parse(text)),
+      hasSeed: hasSeed(path),
+      files: learnerFileNames(path),
+    };
   })
   .sort((a, b) => a.config.phase - b.config.phase || a.config.order - b.config.order || a.slug.localeCompare(b.slug));
 
@@ -23,7 +33,11 @@ export function findExercise(slug: string): CatalogEntry | undefined {
   return catalog.find((e) => e.slug === slug);
 }
 
-export function loadReadme(entry: CatalogEntry): Promise<string> {
-  const load = readmes[`/exercises/${entry.path}/README.md`];
-  return load ? load() : Promise.resolve("");
+/** The exercises before and after `slug` in catalog order, for previous/next links. */
+export function neighbours(slug: string): { previous?: CatalogEntry; next?: CatalogEntry } {
+  const index = catalog.findIndex((e) => e.slug === slug);
+  if (index < 0) return {};
+  return { previous: catalog[index - 1], next: catalog[index + 1] };
 }
+
+export { loadExerciseFiles, loadReadme, type ExerciseFiles } from "./exercise-files";

@@ -12,9 +12,8 @@ import {
   clearDdlLog,
   dropUserSchemas,
   installDdlWatch,
-  resetSession,
+  resetSessionAndInspect,
   restoreRows,
-  schemaChanged,
   seedAndSnapshot,
   type SeededState,
 } from "./db-state";
@@ -86,7 +85,7 @@ async function boot(): Promise<Instance> {
 async function reseedIfChanged(current: Instance): Promise<void> {
   const seed = options.seed ?? "";
   if (current.seed === seed) return;
-  await resetSession(current.pg);
+  await resetSessionAndInspect(current.pg);
   await dropUserSchemas(current.pg);
   current.state = await seedAndSnapshot(current.pg, seed);
   current.seed = seed;
@@ -94,16 +93,16 @@ async function reseedIfChanged(current: Instance): Promise<void> {
 
 async function reset(current: Instance): Promise<void> {
   const { pg } = current;
-  await resetSession(pg);
+  const since = await resetSessionAndInspect(pg);
   if (current.seed !== (options.seed ?? "")) {
     await reseedIfChanged(current);
-  } else if (await schemaChanged(pg)) {
+  } else if (since.schemaChanged) {
     await dropUserSchemas(pg);
     current.state = await seedAndSnapshot(pg, current.seed);
+    await clearDdlLog(pg);
   } else {
-    await restoreRows(pg, current.state);
+    await restoreRows(pg, current.state, since.dirty);
   }
-  await clearDdlLog(pg);
 }
 
 function facade(pg: PGlite): Db {

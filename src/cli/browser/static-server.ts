@@ -1,14 +1,22 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import sirv from "sirv";
+import { securityHeaders } from "../../../build/security-headers";
 
-/** Serves a built app on a free loopback port; nothing else on the machine can reach it. */
+/**
+ * Serves a built app on a free loopback port; nothing else on the machine can reach it. Every
+ * response carries the app's security headers, so the CLI's browser runtime runs learner code
+ * under the same CSP as the deployed app.
+ */
 export async function serveStatic(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
   const handler = sirv(dir, { dev: false, etag: true });
-  const server = createServer((req, res) => handler(req, res, () => {
-    res.statusCode = 404;
-    res.end("not found");
-  }));
+  const server = createServer((req, res) => {
+    for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
+    handler(req, res, () => {
+      res.statusCode = 404;
+      res.end("not found");
+    });
+  });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {

@@ -258,7 +258,7 @@ function parseTrailerLine(line: string): { name: string; value: string } {
 
 /** Reads lines and exact byte counts from an async source that may split bytes anywhere. */
 class ByteReader {
-  private buffer = new Uint8Array(0);
+  private buffer: Uint8Array = new Uint8Array(0);
   private done = false;
 
   constructor(private readonly source: AsyncIterator<Uint8Array>) {}

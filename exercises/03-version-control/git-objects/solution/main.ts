@@ -66,7 +66,7 @@ const utf8 = new TextEncoder();
  * The bytes git hashes for an object: "<type> <body length in bytes>\0" followed by the body.
  * e.g. encodeObject("blob", bytes of "hello\n") → bytes of "blob 6\0hello\n".
  */
-export function encodeObject(type: ObjectType, body: Uint8Array): Uint8Array {
+export function encodeObject(type: ObjectType, body: Uint8Array): Uint8Array<ArrayBuffer> {
   if (!OBJECT_TYPES.includes(type)) throw new GitObjectError(`unknown object type ${JSON.stringify(type)}`);
   // The length is of the body in bytes; for text that is not the string's .length.
   return concat([utf8.encode(`${type} ${body.length}\0`), body]);
@@ -88,7 +88,7 @@ export async function blobId(content: string | Uint8Array): Promise<string> {
  * its id, in git's order (UTF-8 bytes of the name; a directory compares as if its name ended
  * in "/"). Does not reorder the caller's array. Throws GitObjectError for invalid entries.
  */
-export function serializeTree(entries: readonly TreeEntry[]): Uint8Array {
+export function serializeTree(entries: readonly TreeEntry[]): Uint8Array<ArrayBuffer> {
   const seen = new Set<string>();
   for (const entry of entries) {
     validateEntry(entry);
@@ -206,7 +206,7 @@ function fromHex(hex: string): Uint8Array {
   return bytes;
 }
 
-function concat(parts: readonly Uint8Array[]): Uint8Array {
+function concat(parts: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
   let offset = 0;
   for (const part of parts) {

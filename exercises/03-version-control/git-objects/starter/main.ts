@@ -49,8 +49,11 @@ export interface CommitInput {
 /**
  * The bytes git hashes for an object: "<type> <body length in bytes>\0" followed by the body.
  * e.g. encodeObject("blob", bytes of "hello\n") → bytes of "blob 6\0hello\n".
+ *
+ * (`Uint8Array<ArrayBuffer>` is a Uint8Array over a plain ArrayBuffer, the kind
+ * crypto.subtle.digest accepts. `new Uint8Array(length)` creates one.)
  */
-export function encodeObject(type: ObjectType, body: Uint8Array): Uint8Array {
+export function encodeObject(type: ObjectType, body: Uint8Array): Uint8Array<ArrayBuffer> {
   // TODO: check the type (GitObjectError if unknown), build the header with TextEncoder,
   // and copy header and body into one new Uint8Array.
   throw new Error("TODO: implement encodeObject");
@@ -74,7 +77,7 @@ export async function blobId(content: string | Uint8Array): Promise<string> {
  * its id, in git's order (UTF-8 bytes of the name; a directory compares as if its name ended
  * in "/"). Does not reorder the caller's array. Throws GitObjectError for invalid entries.
  */
-export function serializeTree(entries: readonly TreeEntry[]): Uint8Array {
+export function serializeTree(entries: readonly TreeEntry[]): Uint8Array<ArrayBuffer> {
   // TODO 1: validate every entry (mode, name, id) and reject duplicate names.
   // TODO 2: sort a COPY by sort key: the name's UTF-8 bytes, plus "/" for directories.
   //         Compare byte arrays yourself; JavaScript's string < compares UTF-16 code units.

@@ -42,8 +42,14 @@ async function expectRefused(call: Promise<unknown>, code: TransferErrorCode): P
   } catch (err) {
     caught = err;
   }
-  expect(caught, `expected transfer to throw a TransferError with code ${code}`).toBeInstanceOf(TransferError);
-  expect((caught as TransferError).code, "TransferError code").toBe(code);
+  if (!(caught instanceof TransferError)) {
+    const got =
+      caught === undefined
+        ? "transfer() resolved without throwing"
+        : `it threw ${(caught as Error)?.name ?? typeof caught}: ${(caught as Error)?.message ?? String(caught)}`;
+    throw new Error(`expected a TransferError with code ${code}, but ${got}`);
+  }
+  expect(caught.code, "TransferError code").toBe(code);
 }
 
 const req = (from: number, to: number, amountCents: number, idempotencyKey = "key-1"): TransferRequest => ({

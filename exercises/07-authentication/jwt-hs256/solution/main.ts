@@ -52,7 +52,7 @@ export function base64UrlEncode(bytes: Uint8Array): string {
  * base64url (no padding) → bytes. Strict: only `A–Z a–z 0–9 - _` are allowed, and a length that
  * leaves one character over (length % 4 === 1) cannot be base64 at all.
  */
-export function base64UrlDecode(text: string): Uint8Array<ArrayBuffer> {
+export function base64UrlDecode(text: string): Uint8Array {
   if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) {
     throw new JwtError("malformed", `not base64url: "${text.slice(0, 40)}"`);
   }

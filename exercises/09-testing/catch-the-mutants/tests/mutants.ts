@@ -5,6 +5,8 @@
 import { MoneyError, applyDiscount, formatMoney, splitEvenly, type Impl } from "../impl";
 
 export interface Mutant {
+  /** Short name for the test title: "catches the mutant that <title>". */
+  title: string;
   /** What the bug does, completing "A mutant that … survived". */
   bug: string;
   /** What kind of case would catch it. */
@@ -38,6 +40,7 @@ function validSplit(cents: number, parts: number): void {
 
 export const mutants: Mutant[] = [
   {
+    title: "forgets to pad the cents",
     bug: "forgets to pad the cents to two digits (105 cents comes out as \"$1.5\")",
     advice: "add a formatMoney case for an amount whose cents part is below 10",
     impl: {
@@ -51,6 +54,7 @@ export const mutants: Mutant[] = [
     },
   },
   {
+    title: "drops the minus sign of small negative amounts",
     bug: "drops the minus sign of negative amounts above -$1 (-50 cents comes out as \"$0.50\")",
     advice: "add a formatMoney case for a negative amount of less than one dollar",
     impl: {
@@ -66,6 +70,7 @@ export const mutants: Mutant[] = [
     },
   },
   {
+    title: "puts in only the first thousands separator",
     bug: "puts only the first thousands separator in (123456789 cents comes out as \"$1,234567.89\")",
     advice: "add a formatMoney case for an amount of a million dollars or more",
     impl: {
@@ -81,6 +86,7 @@ export const mutants: Mutant[] = [
     },
   },
   {
+    title: "formats fractional cents instead of rejecting them",
     bug: "formats fractional cents (12.5) instead of throwing MoneyError",
     advice: "add a case that expects formatMoney to throw MoneyError for an amount that is not a whole number of cents",
     impl: {
@@ -93,6 +99,7 @@ export const mutants: Mutant[] = [
     },
   },
   {
+    title: "truncates the discount",
     bug: "truncates the discount instead of rounding it (999 cents at 15% gives 850 instead of 849)",
     advice: "add an applyDiscount case where the discount has a fraction of a cent above one half",
     impl: {
@@ -104,6 +111,7 @@ export const mutants: Mutant[] = [
     },
   },
   {
+    title: "rounds the price instead of the discount",
     bug: "rounds the price instead of the discount, so an exact half cent goes to the shop (10 cents at 5% gives 10 instead of 9)",
     advice: "add an applyDiscount case where the discount is exactly half a cent",
     impl: {
@@ -115,6 +123,7 @@ export const mutants: Mutant[] = [
     },
   },
   {
+    title: "rejects a 100% discount",
     bug: "rejects a 100% discount (the boundary check uses >= 100)",
     advice: "add an applyDiscount case for the upper boundary, percent = 100",
     impl: {
@@ -128,6 +137,7 @@ export const mutants: Mutant[] = [
     },
   },
   {
+    title: "accepts a negative percent instead of rejecting it",
     bug: "accepts a negative percent and raises the price (1000 cents at -10% gives 1100)",
     advice: "add a case that expects applyDiscount to throw MoneyError for a percent below 0",
     impl: {
@@ -141,6 +151,7 @@ export const mutants: Mutant[] = [
     },
   },
   {
+    title: "gives the leftover cents to the last share",
     bug: "gives all the leftover cents to the last share (100 split 3 ways gives [33, 33, 34])",
     advice: "add a splitEvenly case that does not divide evenly and check the whole array",
     impl: {
@@ -155,6 +166,7 @@ export const mutants: Mutant[] = [
     },
   },
   {
+    title: "loses the leftover cents",
     bug: "loses the leftover cents (100 split 3 ways gives [33, 33, 33], a cent short)",
     advice: "add a splitEvenly case that does not divide evenly — the shares must add up to the amount",
     impl: {
@@ -166,6 +178,7 @@ export const mutants: Mutant[] = [
     },
   },
   {
+    title: "accepts 0 parts instead of rejecting them",
     bug: "returns [] for 0 parts instead of throwing MoneyError (the check says parts < 0 instead of parts < 1)",
     advice: "add a case that expects splitEvenly to throw MoneyError when parts is 0",
     impl: {

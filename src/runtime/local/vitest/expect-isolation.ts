@@ -1,7 +1,7 @@
 /**
- * expect.extend and expect.addEqualityTesters change shared objects (chai's Assertion prototype,
- * the global matcher registry). Vitest runs each test file in a fresh worker, so such changes never
- * outlive a file; here the worker lives on, so they are rolled back to the state at load.
+ * expect.extend, expect.addEqualityTesters and chai.config change shared objects (chai's Assertion
+ * prototype, the global matcher registry). Vitest runs each test file in a fresh worker, so such
+ * changes never outlive a file; here the worker lives on, so they are rolled back to the state at load.
  */
 import { ASYMMETRIC_MATCHERS_OBJECT, chai, JEST_MATCHERS_OBJECT } from "@vitest/expect";
 import { globalExpect } from "./expect";
@@ -31,6 +31,7 @@ function describe(target: object): Descriptors {
 
 const baseline = targets().map(describe);
 const testerCount = registry().customEqualityTesters.length;
+const chaiConfig = { ...chai.config };
 
 export function resetExpectExtensions(): void {
   targets().forEach((target, i) => {
@@ -44,6 +45,7 @@ export function resetExpectExtensions(): void {
   });
   // Truncated in place: @vitest/expect holds a reference to this very array.
   registry().customEqualityTesters.length = testerCount;
+  Object.assign(chai.config, chaiConfig);
 }
 
 function sameDescriptor(a: PropertyDescriptor, b: PropertyDescriptor): boolean {

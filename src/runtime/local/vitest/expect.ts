@@ -24,7 +24,7 @@ import {
 } from "@vitest/expect";
 import { getCurrentTest, type Test } from "@vitest/runner";
 import { createExpectPoll, type ExpectPollOptions } from "./expect-poll";
-import { unsupportedError, unsupportedMatchers } from "./unsupported";
+import { unsupported, unsupportedError, unsupportedMatchers } from "./unsupported";
 
 chai.use(JestExtend);
 chai.use(JestChaiExpect);
@@ -45,6 +45,7 @@ export type Expect = ExpectStatic & {
   addEqualityTesters: (testers: Tester[]) => void;
   assertions: (expected: number) => void;
   hasAssertions: () => void;
+  addSnapshotSerializer: (plugin: unknown) => void;
 };
 
 let testPath: string | undefined;
@@ -104,6 +105,7 @@ export function createExpect(test?: Test): Expect {
     if (Error.captureStackTrace) Error.captureStackTrace(error, hasAssertions);
     expect.setState({ isExpectingAssertions: true, isExpectingAssertionsError: error });
   }
+  expect.addSnapshotSerializer = unsupported("expect.addSnapshotSerializer()", "snapshots are not supported either");
   chai.util.addMethod(expect, "assertions", assertions);
   chai.util.addMethod(expect, "hasAssertions", hasAssertions);
   expect.extend(customMatchers);

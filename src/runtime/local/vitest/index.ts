@@ -29,7 +29,7 @@ export { assert, chai, createExpect, globalExpect as expect, should } from "./ex
 export { vi, vitest } from "./vi";
 export { assertType, expectTypeOf } from "./type-helpers";
 
-export const inject = unsupported("inject()", "the in-page runtime has no globalSetup to provide values");
+export const inject = unsupported("inject()", "there is no globalSetup to provide values; define them in the test file instead");
 export const bench = unsupported("bench()", "benchmarks only run under `vitest bench`");
 
 export type { Expect as ExpectStatic } from "./expect";

@@ -1,7 +1,7 @@
 /**
  * Runs hidden test files with @vitest/runner in the current (worker) global scope and reports
  * results the way the Node runtime does. Used many times by one long-lived worker: everything a run
- * changes globally (console, timers, stubs, spies, matchers) is put back before it resolves.
+ * changes globally (console, timers, stubs, spies, matchers, fixtures) is put back before it resolves.
  */
 import "./safe-timers";
 import { startTests, type File, type Test } from "@vitest/runner";
@@ -12,12 +12,12 @@ import { getSafeTimers } from "@vitest/utils/timers";
 import { overallStatus, type RunEvent, type RunResults, type TestResult } from "../../results";
 import { captureConsole } from "./console-capture";
 import { errorMessage } from "./error-message";
+import { setTestPath } from "./expect";
 import { resetExpectExtensions } from "./expect-isolation";
 import { RoadlabRunner, runnerConfig, toSpec } from "./runner";
 import { testResult } from "./test-result";
 import { trackTimers } from "./timer-leaks";
 import { listenForUnhandledErrors } from "./unhandled-errors";
-import { setTestPath } from "./expect";
 import { resetViState } from "./vi";
 
 export interface TestFilesRun {
@@ -33,6 +33,7 @@ export interface TestFilesRun {
   signal?: AbortSignal;
 }
 
+/** The message of a run stopped through `signal`. */
 export const CANCELLED = "Run cancelled";
 
 export async function runTestFiles(run: TestFilesRun): Promise<RunResults> {
@@ -50,18 +51,21 @@ export async function runTestFiles(run: TestFilesRun): Promise<RunResults> {
   run.signal?.addEventListener("abort", cancel, { once: true });
   try {
     const files = await startTests(run.files.map(toSpec), runner);
+    await runner.cleanupWorkerContext().catch((error: unknown) => unhandled.errors.push(error));
     // A rejection nobody handled is reported after the microtask queue drains; wait one task for it.
-    const { setTimeout: safeSetTimeout } = getSafeTimers(); // called unbound: browsers reject a foreign `this`
-    await new Promise((resolve) => safeSetTimeout(resolve, 0));
-    if (run.signal?.aborted) return { version: 2, status: "error", message: CANCELLED, tests: collectTests(files, output.outputOf) };
-    return collectResults(files, unhandled.errors, output.outputOf);
+    // Called unbound: a browser refuses a native timer called as a method of another object.
+    const { setTimeout } = getSafeTimers();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const outputOf = (test: Test) => output.outputOf(test);
+    if (run.signal?.aborted) return { version: 2, status: "error", message: CANCELLED, tests: collectTests(files, outputOf) };
+    return collectResults(files, unhandled.errors, outputOf);
   } catch (error) {
     return { version: 2, status: "error", message: `The test runner failed: ${errorMessage(processError(error))}`, tests: [] };
   } finally {
     run.signal?.removeEventListener("abort", cancel);
     resetIsolatedState();
     // Old runs' vi.fn()s stay in @vitest/spy's registry; at least let go of what they recorded.
-    resetAllMocks();
+    safely(resetAllMocks);
     setTestPath(undefined);
     unhandled.dispose();
     output.restore();
@@ -69,15 +73,26 @@ export async function runTestFiles(run: TestFilesRun): Promise<RunResults> {
   }
 }
 
+/** What a fresh Vitest worker per test file would not carry over from the previous file. */
 function resetIsolatedState() {
-  resetViState();
-  resetExpectExtensions();
+  // Each step on its own: a test that broke one of them must not keep the others from running.
+  safely(resetViState);
+  safely(resetExpectExtensions);
+}
+
+function safely(step: () => void) {
+  try {
+    step();
+  } catch {
+    // Nothing to report it to; the next run starts from whatever could be restored.
+  }
 }
 
 function collectTests(files: File[], outputOf: (test: Test) => string | undefined): TestResult[] {
   return files.flatMap((file) => getTests(file).map((test) => testResult(test, outputOf(test))));
 }
 
+/** Same precedence as the Node runtime: a file that failed, then unhandled errors, then no tests. */
 function collectResults(files: File[], unhandled: unknown[], outputOf: (test: Test) => string | undefined): RunResults {
   const tests: TestResult[] = [];
   for (const file of files) {

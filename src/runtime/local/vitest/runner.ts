@@ -58,6 +58,7 @@ const fromSpec = (filepath: string) => filepath.replace(/^\//, "");
 export class RoadlabRunner implements VitestRunner {
   private cancelled = false;
   private readonly ended = new WeakSet<Test>();
+  private readonly workerCleanups: Array<() => unknown> = [];
 
   constructor(
     readonly config: VitestRunnerConfig,
@@ -77,7 +78,14 @@ export class RoadlabRunner implements VitestRunner {
   }
 
   onBeforeRunSuite(suite: Suite): void {
-    if (this.cancelled) suite.mode = "skip";
+    if (this.cancelled) {
+      // The runner returns at once for a skipped suite, before onAfterRunSuite: end its tests here.
+      suite.mode = "skip";
+      for (const test of getTests(suite)) {
+        test.mode = "skip";
+        this.end(test);
+      }
+    }
     if ("filepath" in suite) setTestPath(fromSpec(suite.filepath as string));
   }
 
@@ -96,6 +104,11 @@ export class RoadlabRunner implements VitestRunner {
 
   onAfterRunTask(test: Test): void {
     this.end(test);
+  }
+
+  onAfterRetryTask(test: Test): void {
+    // context.skip() and cancellation: the runner returns without onAfterRunTask.
+    if (test.result?.state === "skip") this.end(test);
   }
 
   onBeforeTryTask(test: Test): void {
@@ -130,6 +143,16 @@ export class RoadlabRunner implements VitestRunner {
     });
     Object.defineProperty(context, "_local", { get: () => local !== undefined });
     return context;
+  }
+
+  /** startTests registers the teardown of worker-scoped `test.extend` fixtures here. */
+  onCleanupWorkerContext(cleanup: () => unknown): void {
+    this.workerCleanups.push(cleanup);
+  }
+
+  /** What Vitest does when its worker exits; here, at the end of every run. */
+  async cleanupWorkerContext(): Promise<void> {
+    for (const cleanup of this.workerCleanups.splice(0)) await cleanup();
   }
 
   async onTestAnnotate<T>(_test: Test, annotation: T): Promise<T> {

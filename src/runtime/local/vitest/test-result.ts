@@ -15,7 +15,8 @@ export function testResult(test: Test, output?: string): TestResult {
     : state === "fail" ? ["fail", errorMessage(result?.errors?.[0])]
     : state === "skip" || state === "todo" ? [test.mode === "todo" ? "todo" : "skip"]
     : ["error", "did not finish"];
-  const duration = result?.startTime ? (result.duration ?? 0) : undefined;
+  // A skipped test's final result never keeps its startTime, so Vitest reports no duration for it.
+  const duration = result?.startTime && status !== "skip" ? (result.duration ?? 0) : undefined;
   return {
     name: test.fullTestName,
     status,

@@ -161,8 +161,11 @@ export type VitestUtils = typeof vi;
 
 /** End-of-file/end-of-run cleanup: what a fresh Vitest worker would start without. */
 export function resetViState(): void {
-  timers.useRealTimers();
-  vi.unstubAllGlobals();
-  vi.unstubAllEnvs();
-  restoreAllMocks();
+  for (const step of [() => timers.useRealTimers(), vi.unstubAllGlobals, vi.unstubAllEnvs, restoreAllMocks]) {
+    try {
+      step();
+    } catch {
+      // A test may have broken what a step restores; the other steps still run.
+    }
+  }
 }

@@ -39,8 +39,10 @@ export async function load(url, context, next) {
   try {
     code = transform(readFileSync(file, "utf8"), { transforms: ["typescript"], filePath: name }).code;
   } catch (error) {
-    const where = error.loc ? `${name}:${error.loc.line}:${error.loc.column + 1}` : name;
-    throw new SyntaxError(`Syntax error at ${where}: ${error.message.replace(/\s*\(\d+:\d+\)$/, "")}`);
+    // Shaped like the Node runtime's message; the worker's linker words its own.
+    const where = error.loc ? `${name}:${error.loc.line}:${error.loc.column}` : name;
+    const what = error.message.replace(/^Error transforming [^:]+: /, "").replace(/\s*\(\d+:\d+\)$/, "");
+    throw new SyntaxError(`Syntax error at ${where}: ${what}`);
   }
   return { format: "module", source: `${code}\n//# sourceURL=sandbox:///${name}\n`, shortCircuit: true };
 }

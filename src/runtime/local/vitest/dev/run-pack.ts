@@ -1,12 +1,15 @@
 /**
- * Dev harness: runs an exercise pack's hidden tests through the in-page runtime's Vitest shim in
- * plain Node, and prints the RunResults JSON that `roadlab run <pack> --files <dir> --json` prints.
+ * Dev harness: runs exercise packs' hidden tests through the in-page runtime's Vitest shim in plain
+ * Node, printing one RunResults JSON line per run — what `roadlab run <pack> --files <dir> --json`
+ * prints under real Vitest.
  *
- *   node --import tsx src/runtime/local/vitest/dev/run-pack.ts <pack> --files <dir>
- *        [--timeout <ms>] [--repeat <n>] [--events]
+ *   node --import tsx src/runtime/local/vitest/dev/run-pack.ts <pack>… [--files <dir>]
+ *        [--timeout <ms>] [--repeat <n>] [--abort-after <ms>] [--events]
  *
- * --repeat runs the same pack n times in one process (a long-lived worker) and prints each result;
- * --events also prints every test event, one JSON line each, to stderr.
+ * Every pack runs in this one process, one after another, like runs in one long-lived worker;
+ * --repeat runs the whole list n times. Learner files come from --files, else from <pack>/solution.
+ * --abort-after cancels each run that long after it starts; --events prints every test event to
+ * stderr, one JSON line each.
  */
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { register } from "node:module";
@@ -25,22 +28,14 @@ const { values, positionals } = parseArgs({
     files: { type: "string" },
     timeout: { type: "string" },
     repeat: { type: "string", default: "1" },
+    "abort-after": { type: "string" },
     events: { type: "boolean", default: false },
   },
 });
-if (positionals.length !== 1 || !values.files) {
-  process.stderr.write("usage: run-pack.ts <pack> --files <dir> [--timeout <ms>] [--repeat <n>] [--events]\n");
+if (positionals.length === 0) {
+  process.stderr.write("usage: run-pack.ts <pack>… [--files <dir>] [--timeout <ms>] [--repeat <n>] [--abort-after <ms>] [--events]\n");
   process.exit(2);
 }
-
-const { exercise, problems } = await loadExercise(positionals[0]);
-if (!exercise) {
-  for (const problem of problems) process.stderr.write(`${formatProblem(problem)}\n`);
-  process.exit(2);
-}
-const learner = await readLearnerFiles(values.files);
-const timeoutMs = values.timeout ? Number(values.timeout) : exercise.config.timeoutMs;
-const testFiles = Object.keys(exercise.tests).filter((file) => file.endsWith(".test.ts")).sort();
 
 const root = await mkdtemp(path.join(os.tmpdir(), "roadlab-shim-"));
 register(new URL("./hooks.mjs", import.meta.url), {
@@ -48,23 +43,39 @@ register(new URL("./hooks.mjs", import.meta.url), {
 });
 
 let failed = false;
+let runs = 0;
 try {
-  for (let run = 1; run <= Number(values.repeat); run++) {
-    const dir = path.join(root, `run-${run}`);
-    for (const [name, text] of Object.entries({ ...learner, ...exercise.tests })) {
-      await mkdir(path.dirname(path.join(dir, name)), { recursive: true });
-      await writeFile(path.join(dir, name), text);
+  for (let round = 0; round < Number(values.repeat); round++) {
+    for (const pack of positionals) {
+      const { exercise, problems } = await loadExercise(pack);
+      if (!exercise) {
+        for (const problem of problems) process.stderr.write(`${formatProblem(problem)}\n`);
+        process.exit(2);
+      }
+      const learner = await readLearnerFiles(values.files ?? path.join(pack, "solution"));
+      // A fresh folder per run: new module URLs, so every file is evaluated again, as the worker's
+      // blob-URL linker does.
+      const dir = path.join(root, `run-${++runs}`);
+      for (const [name, text] of Object.entries({ ...learner, ...exercise.tests })) {
+        await mkdir(path.dirname(path.join(dir, name)), { recursive: true });
+        await writeFile(path.join(dir, name), text);
+      }
+      const abort = new AbortController();
+      const abortAfter = values["abort-after"];
+      const timer = abortAfter === undefined ? undefined : setTimeout(() => abort.abort(), Number(abortAfter));
+      const results = await runTestFiles({
+        files: Object.keys(exercise.tests).filter((file) => file.endsWith(".test.ts")).sort(),
+        importModule: (file) => import(pathToFileURL(path.join(dir, file)).href),
+        timeoutMs: values.timeout ? Number(values.timeout) : exercise.config.timeoutMs,
+        onEvent: (event) => {
+          if (values.events) process.stderr.write(`${JSON.stringify(event)}\n`);
+        },
+        signal: abort.signal,
+      });
+      clearTimeout(timer);
+      failed ||= results.status !== "pass";
+      process.stdout.write(`${JSON.stringify(results)}\n`);
     }
-    const results = await runTestFiles({
-      files: testFiles,
-      importModule: (file) => import(pathToFileURL(path.join(dir, file)).href),
-      timeoutMs,
-      onEvent: (event) => {
-        if (values.events) process.stderr.write(`${JSON.stringify(event)}\n`);
-      },
-    });
-    failed ||= results.status !== "pass";
-    process.stdout.write(`${JSON.stringify(results)}\n`);
   }
 } finally {
   await rm(root, { recursive: true, force: true });

@@ -1,0 +1,91 @@
+import type { Browser, Page } from "playwright-core";
+import type { Exercise } from "../src/exercises/pack";
+
+/** First meaningful line of the starter's first file: when it shows in Monaco, the editor is ready. */
+function starterMarker(exercise: Exercise): string {
+  const [first] = Object.values(exercise.starter);
+  const line = first.split("\n").find((l) => /\w/.test(l) && !l.trim().startsWith("//") && !l.trim().startsWith("*")) ?? "";
+  return line.trim().slice(0, 24);
+}
+
+/** Navigation to the editor showing the starter code, each time in a fresh context (cold cache). */
+export async function timeEditorReady(browser: Browser, url: string, exercise: Exercise, runs: number): Promise<number[]> {
+  const marker = starterMarker(exercise);
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const start = Date.now();
+    await page.goto(`${url}/#/exercises/${exercise.slug}`);
+    await page.locator(".monaco-editor .view-lines", { hasText: marker }).first().waitFor({ timeout: 60_000 });
+    times.push(Date.now() - start);
+    await context.close();
+  }
+  return times;
+}
+
+/** Navigation to the runtime reporting ready: worker started and the exercise's database seeded. */
+export async function timeRuntimeReady(browser: Browser, url: string, exercise: Exercise, runs: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const start = Date.now();
+    await page.goto(`${url}/#/exercises/${exercise.slug}`);
+    await page.getByRole("status").filter({ hasText: /^\s*ready\b/i }).first().waitFor({ timeout: 60_000 });
+    times.push(Date.now() - start);
+    await context.close();
+  }
+  return times;
+}
+
+/** Opens the workspace with the reference solution typed into every file, ready to run. */
+export async function openWithSolution(browser: Browser, url: string, exercise: Exercise): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(`${url}/#/exercises/${exercise.slug}`);
+  for (const [file, text] of Object.entries(exercise.solution)) {
+    const tab = page.getByRole("tab", { name: file });
+    if (await tab.count()) await tab.click();
+    const editor = page.locator(".monaco-editor textarea").first();
+    await editor.waitFor({ state: "attached", timeout: 60_000 });
+    await editor.focus();
+    await page.keyboard.press("ControlOrMeta+A");
+    await page.keyboard.press("Delete");
+    await page.keyboard.insertText(text);
+  }
+  return page;
+}
+
+/** Click on Run tests → the summary "All tests passed" painted, timed inside the page. */
+export async function timeWarmRuns(page: Page, runs: number): Promise<number[]> {
+  await clickRunAndWait(page); // the first run loads chunks and boots the database: not warm
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) times.push(await clickRunAndWait(page));
+  return times;
+}
+
+function clickRunAndWait(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const region = document.querySelector<HTMLElement>('[aria-label="Test results"]');
+        const button = [...document.querySelectorAll("button")].find((b) => b.textContent?.trim() === "Run tests");
+        if (!region || !button) return reject(new Error("no Run tests button or Test results region"));
+        let changed = false;
+        const done = () => {
+          if (!changed || !/All tests passed/.test(region.textContent ?? "")) return false;
+          observer.disconnect();
+          requestAnimationFrame(() => resolve(performance.now() - start));
+          return true;
+        };
+        const observer = new MutationObserver(() => {
+          changed = true;
+          done();
+        });
+        observer.observe(region, { subtree: true, childList: true, characterData: true, attributes: true });
+        setTimeout(() => reject(new Error(`no "All tests passed" within 60 s: ${region.textContent}`)), 60_000);
+        const start = performance.now();
+        button.click();
+      }),
+  );
+}

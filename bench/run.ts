@@ -1,0 +1,106 @@
+/**
+ * `npm run bench`: the performance targets of DESIGN.md, measured side by side in one run on this
+ * machine, in Chromium against the built app on loopback, with native Vitest as the baseline.
+ * Prints a table and writes bench/results.json (medians with _min and _max, and machine info).
+ */
+import { writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { distDir, ensureAppBuilt, repoRoot } from "../src/cli/browser/app-build";
+import { BrowserSession } from "../src/cli/browser/browser-session";
+import { launchChromium } from "../src/cli/browser/chromium";
+import { serveStatic } from "../src/cli/browser/static-server";
+import { loadExercise } from "../src/cli/exercise-loader";
+import type { Exercise } from "../src/exercises/pack";
+import { openWithSolution, timeEditorReady, timeRuntimeReady, timeWarmRuns } from "./app-measures";
+import { timeDbReset } from "./db-reset";
+import { timeNativeVitest } from "./native-vitest";
+import { initialJsGzipKb, totalJsGzipKb } from "./sizes";
+import { figure, round, type Figure } from "./stats";
+
+const DB_EXERCISE = "exercises/04-relational-databases/sql-queries";
+const LOGIC_EXERCISE = "exercises/01-internet/http-request-parser";
+
+async function exercise(dir: string): Promise<Exercise> {
+  const { exercise: loaded, problems } = await loadExercise(path.join(repoRoot, dir));
+  if (!loaded) throw new Error(`${dir}: ${problems.map((p) => p.message).join("; ")}`);
+  return loaded;
+}
+
+function step(name: string) {
+  process.stderr.write(`… ${name}\n`);
+}
+
+async function main() {
+  const [db, logic] = await Promise.all([exercise(DB_EXERCISE), exercise(LOGIC_EXERCISE)]);
+  step("building the app");
+  await ensureAppBuilt();
+  const server = await serveStatic(distDir);
+  const browser = await launchChromium();
+  const figures: Record<string, Figure> = {};
+  try {
+    step("editor ready (cold, 5 runs)");
+    figures.editor_ready_ms = figure(await timeEditorReady(browser, server.url, db, 5));
+    step("runtime ready (cold, 5 runs)");
+    figures.runtime_ready_ms = figure(await timeRuntimeReady(browser, server.url, db, 5));
+    step("warm Run tests on the database exercise (10 runs)");
+    const dbPage = await openWithSolution(browser, server.url, db);
+    figures.run_db_ms = figure(await timeWarmRuns(dbPage, 10));
+    await dbPage.close();
+    step("warm Run tests on the pure-logic exercise (10 runs)");
+    const logicPage = await openWithSolution(browser, server.url, logic);
+    figures.run_logic_ms = figure(await timeWarmRuns(logicPage, 10));
+    await logicPage.close();
+    step("database reset per test (50 resets)");
+    const session = await BrowserSession.open();
+    figures.db_reset_ms = figure(await timeDbReset(session, db, 50));
+    await session.close();
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  step("native npx vitest run, cold process (3 runs)");
+  figures.native_vitest_ms = figure(await timeNativeVitest(db, 3));
+
+  const results: Record<string, unknown> = {};
+  for (const [name, f] of Object.entries(figures)) {
+    results[`${name}_median`] = f.median;
+    results[`${name}_min`] = f.min;
+    results[`${name}_max`] = f.max;
+  }
+  results.speedup = round(figures.native_vitest_ms.median / figures.run_db_ms.median);
+  results.initial_js_gzip_kb = round(await initialJsGzipKb(distDir));
+  results.total_gzip_kb = round(await totalJsGzipKb(distDir));
+  results.samples = Object.fromEntries(Object.entries(figures).map(([k, f]) => [k, f.samples]));
+  results.machine = await machineInfo();
+  await writeFile(path.join(repoRoot, "bench", "results.json"), `${JSON.stringify(results, null, 2)}\n`);
+  printTable(figures, results);
+}
+
+async function machineInfo() {
+  const browser = await launchChromium();
+  const chromium = browser.version();
+  await browser.close();
+  return { cores: os.availableParallelism(), cpu: os.cpus()[0]?.model, memory_gb: round(os.totalmem() / 2 ** 30), node: process.version, chromium, date: new Date().toISOString() };
+}
+
+const TARGETS: Record<string, string> = {
+  editor_ready_ms: "≤ 1000",
+  runtime_ready_ms: "≤ 1500",
+  run_db_ms: "≤ 150",
+  db_reset_ms: "≤ 20",
+};
+
+function printTable(figures: Record<string, Figure>, results: Record<string, unknown>) {
+  const rows = Object.entries(figures).map(([name, f]) => [name, String(f.median), String(f.min), String(f.max), TARGETS[name] ?? ""]);
+  rows.push(["speedup (native / run_db)", String(results.speedup), "", "", "≥ 10"]);
+  rows.push(["initial_js_gzip_kb", String(results.initial_js_gzip_kb), "", "", "≤ 250"]);
+  rows.push(["total_gzip_kb", String(results.total_gzip_kb), "", "", ""]);
+  const header = ["measure", "median", "min", "max", "target"];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join("  ");
+  console.log([line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n"));
+  console.log("\nWritten to bench/results.json");
+}
+
+await main();

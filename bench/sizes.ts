@@ -1,0 +1,25 @@
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+
+export function gzipKb(bytes: Uint8Array): number {
+  return gzipSync(bytes, { level: 9 }).length / 1024;
+}
+
+/** Every JavaScript file of the build, gzipped: what a learner downloads at most. */
+export async function totalJsGzipKb(dist: string): Promise<number> {
+  let total = 0;
+  for (const file of await readdir(path.join(dist, "assets"))) {
+    if (file.endsWith(".js")) total += gzipKb(await readFile(path.join(dist, "assets", file)));
+  }
+  return total;
+}
+
+/** The entry script and what index.html preloads with it: the JavaScript every visit pays for. */
+export async function initialJsGzipKb(dist: string): Promise<number> {
+  const html = await readFile(path.join(dist, "index.html"), "utf8");
+  const urls = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="([^"]+\.js)"/g)].map((m) => m[1]);
+  let total = 0;
+  for (const url of new Set(urls)) total += gzipKb(await readFile(path.join(dist, url.replace(/^\.?\//, ""))));
+  return total;
+}

@@ -1,0 +1,94 @@
+import Editor from "@monaco-editor/react";
+import { useEffect, useRef } from "react";
+import type { editor as MonacoEditor } from "monaco-editor";
+import { useColorScheme } from "../../app/use-color-scheme";
+import type { SourceLocation } from "../results/locations";
+import { monaco } from "./monaco-setup";
+import { addPackageTypes } from "./type-libs";
+import { uriOf, useFileModels } from "./use-file-models";
+
+export interface EditorMarker extends SourceLocation {
+  message: string;
+}
+
+export interface CodeEditorProps {
+  /** Every learner file, so the TypeScript service sees them all. */
+  files: Record<string, string>;
+  active: string;
+  readonly: readonly string[];
+  packages: readonly string[];
+  onChange(path: string, text: string): void;
+  onRun(): void;
+  /** Moves the cursor there; a new object each time, so the same place can be revealed twice. */
+  reveal?: SourceLocation;
+  markers: readonly EditorMarker[];
+  fontSize: number;
+  wordWrap: boolean;
+}
+
+export function CodeEditor(props: CodeEditorProps) {
+  const { files, active, readonly, packages, reveal, markers } = props;
+  const editorRef = useRef<MonacoEditor.IStandaloneCodeEditor | null>(null);
+  const onRunRef = useRef(props.onRun);
+  onRunRef.current = props.onRun;
+  const scheme = useColorScheme();
+  useFileModels(files, props.onChange);
+
+  useEffect(() => void addPackageTypes(monaco, packages), [packages]);
+
+  useEffect(() => {
+    for (const path of Object.keys(files)) {
+      const model = monaco.editor.getModel(uriOf(path));
+      if (!model) continue;
+      const mine = markers.filter((m) => m.file === path);
+      monaco.editor.setModelMarkers(
+        model,
+        "roadlab",
+        mine.map((m) => {
+          const line = Math.min(Math.max(m.line, 1), model.getLineCount());
+          const column = m.column ?? 1;
+          return { severity: monaco.MarkerSeverity.Error, message: m.message, startLineNumber: line, startColumn: column, endLineNumber: line, endColumn: Math.max(column + 1, model.getLineMaxColumn(line)) };
+        }),
+      );
+    }
+    // Keys, not texts: re-marking on every keystroke would fight the marker-clearing on edit.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [markers, Object.keys(files).join("\n")]);
+
+  useEffect(() => {
+    const editor = editorRef.current;
+    if (!editor || !reveal || reveal.file !== active) return;
+    const position = { lineNumber: reveal.line, column: reveal.column ?? 1 };
+    editor.setPosition(position);
+    editor.revealPositionInCenter(position);
+    editor.focus();
+  }, [reveal, active]);
+
+  const isReadonly = readonly.includes(active);
+  return (
+    <Editor
+      path={uriOf(active).toString()}
+      theme={scheme === "dark" ? "vs-dark" : "vs"}
+      keepCurrentModel
+      loading={<p className="editor-loading">Loading editor…</p>}
+      options={{
+        ariaLabel: `${active}${isReadonly ? " (read-only)" : ""}: code editor. Ctrl+Enter runs the tests.`,
+        readOnly: isReadonly,
+        readOnlyMessage: { value: `${active} is read-only in this exercise.` },
+        fontSize: props.fontSize,
+        wordWrap: props.wordWrap ? "on" : "off",
+        minimap: { enabled: false },
+        scrollBeyondLastLine: false,
+        automaticLayout: true,
+        tabSize: 2,
+        fixedOverflowWidgets: true,
+      }}
+      onMount={(editor) => {
+        editorRef.current = editor;
+        editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => onRunRef.current());
+      }}
+    />
+  );
+}
+
+export default CodeEditor;

@@ -1,0 +1,40 @@
+/**
+ * Monaco from the bundled package, never a CDN (FACTS: @monaco-editor/react's default loader
+ * fetches from one and hangs offline). Imported only by the lazy editor chunks.
+ */
+import * as monaco from "monaco-editor";
+import { loader } from "@monaco-editor/react";
+import EditorWorker from "monaco-editor/editor/editor.worker?worker";
+import TsWorker from "monaco-editor/languages/features/typescript/ts.worker?worker";
+
+declare global {
+  interface Window {
+    MonacoEnvironment?: { getWorker(workerId: string, label: string): Worker };
+  }
+}
+
+// Without this Monaco tries to build worker URLs itself and the editor worker fails to load.
+self.MonacoEnvironment = {
+  getWorker: (_id, label) => (label === "typescript" || label === "javascript" ? new TsWorker() : new EditorWorker()),
+};
+
+loader.config({ monaco });
+
+const ts = monaco.typescript;
+ts.typescriptDefaults.setCompilerOptions({
+  target: ts.ScriptTarget.ESNext,
+  module: ts.ModuleKind.ESNext,
+  // Classic resolution cannot find `node_modules/<pkg>/index.d.ts`, where the package types live.
+  moduleResolution: ts.ModuleResolutionKind.NodeJs,
+  // Learner code runs in a worker with web APIs (fetch, crypto.subtle, TextEncoder), not Node's.
+  lib: ["esnext", "dom", "dom.iterable"],
+  strict: true,
+  noEmit: true,
+  isolatedModules: true,
+  allowNonTsExtensions: true,
+  esModuleInterop: true,
+});
+ts.typescriptDefaults.setEagerModelSync(true);
+
+export { monaco };
+export type Monaco = typeof monaco;

@@ -1,0 +1,46 @@
+import type { Monaco } from "./monaco-setup";
+import roadlabDb from "./libs/roadlab-db.d.ts?raw";
+import vitest from "./libs/vitest.d.ts?raw";
+
+/**
+ * Declarations for the bare imports an exercise may use, placed where TypeScript's node
+ * resolution looks (file:///node_modules/<pkg>/index.d.ts). Third-party packages bring their
+ * own published .d.ts files, loaded only when an exercise declares the package.
+ */
+type Loaders = Record<string, () => Promise<string>>;
+
+const published: Record<string, { files: Loaders; root: string; entry: string }> = {
+  jose: {
+    files: import.meta.glob<string>("/node_modules/jose/dist/types/**/*.d.ts", { query: "?raw", import: "default" }),
+    root: "/node_modules/jose/",
+    entry: "./dist/types/index.js",
+  },
+  "@electric-sql/pglite": {
+    files: import.meta.glob<string>("/node_modules/@electric-sql/pglite/dist/*.d.ts", { query: "?raw", import: "default" }),
+    root: "/node_modules/@electric-sql/pglite/",
+    entry: "./dist/index.js",
+  },
+};
+
+const added = new Set<string>();
+
+function addLib(monaco: Monaco, path: string, content: string) {
+  if (added.has(path)) return;
+  added.add(path);
+  monaco.typescript.typescriptDefaults.addExtraLib(content, `file://${path}`);
+}
+
+export async function addPackageTypes(monaco: Monaco, packages: readonly string[]): Promise<void> {
+  addLib(monaco, "/node_modules/@roadlab/db/index.d.ts", roadlabDb);
+  addLib(monaco, "/node_modules/vitest/index.d.ts", vitest);
+  await Promise.all(
+    packages.map(async (name) => {
+      const pkg = published[name];
+      if (!pkg || added.has(pkg.root)) return;
+      added.add(pkg.root);
+      const files = await Promise.all(Object.entries(pkg.files).map(async ([path, load]) => [path, await load()] as const));
+      for (const [path, text] of files) addLib(monaco, path, text);
+      addLib(monaco, `${pkg.root}index.d.ts`, `export * from "${pkg.entry}";\n`);
+    }),
+  );
+}

@@ -1,0 +1,117 @@
+import { lazy, Suspense, useState } from "react";
+import type { EditorMarker } from "../../editor/code-editor";
+import type { SourceLocation } from "../../results/locations";
+import { appStore, useAppStore } from "../../../store";
+import { ConfirmDialog } from "../../confirm-dialog/confirm-dialog";
+import { EditorSettings } from "../editor-settings/editor-settings";
+import { FileTabs, tabId } from "../file-tabs/file-tabs";
+
+// Monaco is megabytes: only the workspace pays for it, and the page is usable while it loads.
+const CodeEditor = lazy(() => import("../../editor/code-editor"));
+const SolutionDiff = lazy(() => import("../../editor/solution-diff/solution-diff"));
+
+export interface EditorPaneProps {
+  slug: string;
+  files?: Record<string, string>;
+  solution?: Record<string, string>;
+  fileNames: readonly string[];
+  readonly: readonly string[];
+  packages: readonly string[];
+  active: string;
+  onSelect(file: string): void;
+  reveal?: SourceLocation;
+  markers: readonly EditorMarker[];
+  onRun(): void;
+}
+
+export function EditorPane(props: EditorPaneProps) {
+  const { slug, files, solution, active } = props;
+  const settings = useAppStore((s) => s.settings);
+  const canUndo = useAppStore((s) => slug in s.resetUndo);
+  const hasEdits = useAppStore((s) => slug in s.files);
+  const { setFile, resetToStarter, undoReset } = appStore.getState();
+  const [asking, setAsking] = useState<"reset" | "solution" | undefined>();
+  const [showSolution, setShowSolution] = useState(false);
+  const panelId = "editor-panel";
+
+  return (
+    <section className="pane editor-pane" aria-labelledby="editor-heading">
+      <h2 id="editor-heading" className="visually-hidden">
+        Code
+      </h2>
+      <div className="toolbar">
+        <button type="button" className="primary" onClick={props.onRun} aria-keyshortcuts="Control+Enter Meta+Enter">
+          Run tests
+        </button>
+        <span className="shortcut" aria-hidden="true">Ctrl+Enter</span>
+        <span className="spacer" />
+        <button type="button" onClick={() => setAsking("reset")} disabled={!hasEdits}>
+          Reset to starter
+        </button>
+        {showSolution ? (
+          <button type="button" onClick={() => setShowSolution(false)}>
+            Back to my code
+          </button>
+        ) : (
+          <button type="button" onClick={() => setAsking("solution")}>
+            Reveal solution
+          </button>
+        )}
+      </div>
+      {canUndo && (
+        <p className="notice" role="status">
+          Your files were reset to the starter.{" "}
+          <button type="button" onClick={() => undoReset(slug)}>
+            Undo reset
+          </button>
+        </p>
+      )}
+      <div className="tab-row">
+        <FileTabs files={props.fileNames} active={active} readonly={props.readonly} panelId={panelId} onSelect={props.onSelect} />
+        <EditorSettings />
+      </div>
+      <div role="tabpanel" id={panelId} aria-labelledby={tabId(active)} className="editor-host">
+        {!files ? (
+          <p className="editor-loading">Loading files…</p>
+        ) : (
+          <Suspense fallback={<p className="editor-loading">Loading editor…</p>}>
+            {showSolution && solution ? (
+              <SolutionDiff file={active} learner={files[active] ?? ""} solution={solution[active] ?? ""} fontSize={settings.editorFontSize} />
+            ) : (
+              <CodeEditor
+                files={files}
+                active={active}
+                readonly={props.readonly}
+                packages={props.packages}
+                onChange={(path, text) => setFile(slug, path, text)}
+                onRun={props.onRun}
+                reveal={props.reveal}
+                markers={props.markers}
+                fontSize={settings.editorFontSize}
+                wordWrap={settings.wordWrap}
+              />
+            )}
+          </Suspense>
+        )}
+      </div>
+      <ConfirmDialog
+        open={asking === "reset"}
+        title="Reset to the starter code?"
+        confirmLabel="Reset"
+        onConfirm={() => resetToStarter(slug)}
+        onClose={() => setAsking(undefined)}
+      >
+        <p>Your changes to every file of this exercise are replaced by the starter code. You can undo this until you reload the page.</p>
+      </ConfirmDialog>
+      <ConfirmDialog
+        open={asking === "solution"}
+        title="Reveal the solution?"
+        confirmLabel="Reveal solution"
+        onConfirm={() => setShowSolution(true)}
+        onClose={() => setAsking(undefined)}
+      >
+        <p>You will see your code side by side with the reference solution. Your code is not changed. Trying a hint first often teaches more.</p>
+      </ConfirmDialog>
+    </section>
+  );
+}

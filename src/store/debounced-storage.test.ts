@@ -1,0 +1,82 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { debouncedStorage, type KeyValue } from "./debounced-storage";
+
+function memory() {
+  const data = new Map<string, unknown>();
+  const writes: unknown[] = [];
+  const kv: KeyValue = {
+    get: async (k) => data.get(k),
+    set: async (k, v) => {
+      writes.push(v);
+      data.set(k, v);
+    },
+    del: async (k) => void data.delete(k),
+  };
+  return { kv, data, writes };
+}
+
+const value = (text: string) => ({ state: { files: { a: { "main.ts": text } } }, version: 1 });
+
+describe("debouncedStorage", () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it("coalesces a burst of changes into one write of the newest value within the window", async () => {
+    const { kv, writes } = memory();
+    const storage = debouncedStorage(kv, 250);
+    for (const text of ["a", "ab", "abc"]) {
+      storage.setItem("roadlab", value(text));
+      await vi.advanceTimersByTimeAsync(50);
+    }
+    expect(writes).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(writes).toEqual([value("abc")]);
+  });
+
+  it("steady typing cannot postpone the write: each keystroke is on disk within the window", async () => {
+    const { kv, data } = memory();
+    const storage = debouncedStorage(kv, 250);
+    const stored = () => Number((data.get("roadlab") as ReturnType<typeof value> | undefined)?.state.files.a["main.ts"] ?? -1);
+    // A keystroke every 40 ms for 2 s: a trailing debounce would write nothing until it stops.
+    for (let i = 0; i < 50; i++) {
+      storage.setItem("roadlab", value(String(i)));
+      await vi.advanceTimersByTimeAsync(40);
+      // What was typed 280 ms (7 keystrokes) ago must be stored by now.
+      if (i >= 7) expect(stored()).toBeGreaterThanOrEqual(i - 7);
+    }
+  });
+
+  it("flush writes the pending value at once (tab hidden or closing)", async () => {
+    const { kv, data } = memory();
+    const storage = debouncedStorage(kv, 250);
+    storage.setItem("roadlab", value("x"));
+    await storage.flush();
+    expect(data.get("roadlab")).toEqual(value("x"));
+  });
+
+  it("reads back a pending value before it is written", async () => {
+    const storage = debouncedStorage(memory().kv, 250);
+    storage.setItem("roadlab", value("pending"));
+    expect(await storage.getItem("roadlab")).toEqual(value("pending"));
+  });
+
+  it("skips writes when the persisted state did not change", async () => {
+    const { kv, writes } = memory();
+    const storage = debouncedStorage(kv, 250);
+    const state = value("same");
+    storage.setItem("roadlab", state);
+    await storage.flush();
+    storage.setItem("roadlab", { ...state, state: { ...state.state } });
+    await storage.flush();
+    expect(writes).toHaveLength(1);
+  });
+
+  it("removeItem drops a pending write", async () => {
+    const { kv, data } = memory();
+    const storage = debouncedStorage(kv, 250);
+    storage.setItem("roadlab", value("gone"));
+    await storage.removeItem("roadlab");
+    await vi.advanceTimersByTimeAsync(300);
+    expect(data.has("roadlab")).toBe(false);
+  });
+});

@@ -1,0 +1,80 @@
+import { del, get, set, type UseStore } from "idb-keyval";
+import type { PersistStorage, StorageValue } from "zustand/middleware";
+import { shallow } from "zustand/vanilla/shallow";
+
+export interface FlushableStorage<S> extends PersistStorage<S> {
+  /** Writes the pending value now (tab hidden or closing). */
+  flush(): Promise<void>;
+}
+
+/** The few idb-keyval calls we use, so tests can count writes. */
+export interface KeyValue {
+  get(key: string): Promise<unknown>;
+  set(key: string, value: unknown): Promise<void>;
+  del(key: string): Promise<void>;
+}
+
+export function idbKeyValue(store?: UseStore): KeyValue {
+  return { get: (k) => get(k, store), set: (k, v) => set(k, v, store), del: (k) => del(k, store) };
+}
+
+/**
+ * zustand `persist` storage over IndexedDB that coalesces writes: the first change opens a
+ * window of `waitMs`, later changes ride along, and the newest value is written when it closes.
+ * Unlike a trailing debounce, steady typing cannot postpone the write, so every keystroke is on
+ * disk within `waitMs` plus one IndexedDB transaction. Values are stored as structured clones,
+ * not JSON strings: no stringify on the main thread per keystroke.
+ */
+export function debouncedStorage<S>(kv: KeyValue, waitMs = 250): FlushableStorage<S> {
+  let pending: { name: string; value: StorageValue<S> } | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let writing: Promise<void> = Promise.resolve();
+  /** What is (or is about to be) on disk, to skip writes when only unpersisted state changed. */
+  let latest: StorageValue<S> | undefined;
+
+  function flush(): Promise<void> {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    const next = pending;
+    pending = undefined;
+    // Chained, so an older write can never land after a newer one.
+    if (next) writing = writing.then(() => kv.set(next.name, next.value)).catch((error) => console.error("Saving to IndexedDB failed", error));
+    return writing;
+  }
+
+  return {
+    async getItem(name) {
+      if (pending?.name === name) return pending.value;
+      const stored = ((await kv.get(name)) as StorageValue<S> | undefined) ?? null;
+      latest = stored ?? undefined;
+      return stored;
+    },
+    setItem(name, value) {
+      // persist calls this on every set(), run events included; unchanged slices keep their identity.
+      if (latest && latest.version === value.version && shallow(latest.state, value.state)) return;
+      latest = value;
+      pending = { name, value };
+      timer ??= setTimeout(() => void flush(), waitMs);
+    },
+    async removeItem(name) {
+      if (pending?.name === name) pending = undefined;
+      latest = undefined;
+      await kv.del(name);
+    },
+    flush,
+  };
+}
+
+/** Flushes when the page is hidden or unloaded: the last chance before a tab is discarded. */
+export function flushOnHide(storage: { flush(): Promise<void> }, target: Window = window): () => void {
+  const onVisibility = () => {
+    if (target.document.visibilityState === "hidden") void storage.flush();
+  };
+  const onPageHide = () => void storage.flush();
+  target.document.addEventListener("visibilitychange", onVisibility);
+  target.addEventListener("pagehide", onPageHide);
+  return () => {
+    target.document.removeEventListener("visibilitychange", onVisibility);
+    target.removeEventListener("pagehide", onPageHide);
+  };
+}

@@ -1,0 +1,43 @@
+import { useStore } from "zustand";
+import { useSyncExternalStore } from "react";
+import { findExercise, loadExerciseFiles } from "../exercises/catalog";
+import { createRuntime } from "../runtime";
+import { createAppStore, type AppState } from "./app-store";
+import { debouncedStorage, flushOnHide, idbKeyValue } from "./debounced-storage";
+import type { PersistedState } from "./persisted";
+
+const storage = debouncedStorage<PersistedState>(idbKeyValue());
+
+/** The app's one store. Components read it through `useAppStore`; nothing else holds the runtime. */
+export const appStore = createAppStore({
+  storage,
+  createRuntime: () => createRuntime("local"),
+  async loadExercise(slug) {
+    const entry = findExercise(slug);
+    return entry && { config: entry.config, files: await loadExerciseFiles(entry.path) };
+  },
+});
+
+flushOnHide(storage);
+
+export function useAppStore<T>(selector: (state: AppState) => T): T {
+  return useStore(appStore, selector);
+}
+
+/** False until IndexedDB has answered; the editor waits for it so saved code is what it shows. */
+export function useHydrated(): boolean {
+  return useSyncExternalStore(appStore.persist.onFinishHydration, appStore.persist.hasHydrated);
+}
+
+export { flushStorage };
+function flushStorage(): Promise<void> {
+  return storage.flush();
+}
+
+export type { AppState } from "./app-store";
+export { learnerFiles } from "./files-slice";
+export { latestRun } from "./runtime-slice";
+export { progressLabels, progressStatus } from "./progress";
+export { exportFileName, exportProgress, parseImport } from "./transfer";
+export { persistedPart } from "./app-store";
+export type { RunLog } from "./run-log";

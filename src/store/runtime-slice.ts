@@ -1,0 +1,125 @@
+import type { ExerciseConfig } from "../exercises/schema";
+import type { ExerciseFiles } from "../exercises/exercise-files";
+import { errorResults, type RunEvent, type RunResults } from "../runtime/results";
+import type { Runtime, RuntimeStatus, SqlOutcome } from "../runtime/types";
+import type { Slice } from "./app-store";
+import { learnerFiles } from "./files-slice";
+import type { RunLog } from "./run-log";
+
+export interface LoadedExercise {
+  config: ExerciseConfig;
+  files: ExerciseFiles;
+}
+
+export interface RuntimeDeps {
+  createRuntime(): Promise<Runtime>;
+  loadExercise(slug: string): Promise<LoadedExercise | undefined>;
+}
+
+/** Runs kept per exercise: enough to scroll back through, bounded for a long session. */
+export const MAX_RUNS = 20;
+
+export interface RuntimeSlice {
+  runtimeStatus: RuntimeStatus;
+  /** Why the runtime is in its status (a database error, …), when it says. */
+  runtimeDetail?: string;
+  /** Per exercise slug, its runs this session, oldest first (not persisted). */
+  runs: Record<string, RunLog[]>;
+  /** Creates the runtime once; later calls return the same one. */
+  startRuntime(): Promise<Runtime>;
+  /** Boots the exercise's database ahead of its first run. */
+  prepareExercise(slug: string): Promise<void>;
+  /** Runs the hidden tests on the learner's files; a newer run cancels this one. */
+  runTests(slug: string): Promise<RunResults | undefined>;
+  runSql(query: string): Promise<SqlOutcome>;
+}
+
+export function createRuntimeSlice(deps: RuntimeDeps): Slice<RuntimeSlice> {
+  return (set, get) => {
+    let runtime: Promise<Runtime> | undefined;
+    let nextRunId = 1;
+
+    const updateRun = (slug: string, id: number, update: (log: RunLog) => RunLog) =>
+      set((s) => ({ runs: { ...s.runs, [slug]: (s.runs[slug] ?? []).map((log) => (log.id === id ? update(log) : log)) } }));
+
+    return {
+      runtimeStatus: "idle",
+      runtimeDetail: undefined,
+      runs: {},
+
+      startRuntime() {
+        runtime ??= deps.createRuntime().then(
+          (created) => {
+            set({ runtimeStatus: created.status });
+            created.subscribe((status, detail) => set({ runtimeStatus: status, runtimeDetail: detail }));
+            return created;
+          },
+          (error: unknown) => {
+            set({ runtimeStatus: "error", runtimeDetail: `could not start: ${messageOf(error)}` });
+            runtime = undefined;
+            throw error;
+          },
+        );
+        return runtime;
+      },
+
+      async prepareExercise(slug) {
+        const exercise = await deps.loadExercise(slug);
+        if (exercise?.files.seed !== undefined) (await get().startRuntime()).prepare(exercise.files.seed);
+      },
+
+      async runTests(slug) {
+        const exercise = await deps.loadExercise(slug);
+        if (!exercise) return undefined;
+        const id = nextRunId++;
+        const log: RunLog = { id, slug, startedAt: Date.now(), events: [] };
+        set((s) => ({ runs: { ...s.runs, [slug]: [...(s.runs[slug] ?? []), log].slice(-MAX_RUNS) } }));
+        get().recordProgress(slug, { type: "run-started" });
+
+        const { config, files } = exercise;
+        const append = (event: RunEvent) => updateRun(slug, id, (l) => ({ ...l, events: [...l.events, event] }));
+        let results: RunResults;
+        try {
+          const handle = (await get().startRuntime()).run(
+            {
+              tests: files.tests,
+              files: learnerFiles(files.starter, get().files[slug], config.readonly),
+              seed: files.seed,
+              timeoutMs: config.timeoutMs,
+              packages: config.packages,
+            },
+            append,
+          );
+          const outcome = await handle.outcome;
+          if (outcome.cancelled) {
+            updateRun(slug, id, (l) => ({ ...l, cancelled: true }));
+            return undefined;
+          }
+          results = outcome.results;
+        } catch (error) {
+          results = errorResults(`The test runtime could not start: ${messageOf(error)}`);
+        }
+        updateRun(slug, id, (l) => ({ ...l, results }));
+        get().recordProgress(slug, { type: "ran", results });
+        return results;
+      },
+
+      async runSql(query) {
+        try {
+          return await (await get().startRuntime()).sql(query);
+        } catch (error) {
+          return { ok: false, message: messageOf(error) };
+        }
+      },
+    };
+  };
+}
+
+/** The run whose results the workspace shows: the newest one that was not cancelled. */
+export function latestRun(runs: readonly RunLog[] | undefined): RunLog | undefined {
+  return runs?.findLast((log) => !log.cancelled);
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,63 @@
+import { mkdir } from "node:fs/promises";
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LONG, openApp, type AppSession } from "./helpers/app";
+import { editorFor } from "./helpers/workspace";
+
+const WORKSPACE = "#/exercises/sql-queries";
+
+/** axe-core on both pages, in both colour schemes; screenshots for the README on the way. */
+describe("accessibility and screenshots", () => {
+  let app: AppSession;
+
+  beforeAll(async () => {
+    app = await openApp();
+    await mkdir("docs", { recursive: true });
+  });
+  afterAll(() => app?.close());
+
+  async function roadmap(page: Page) {
+    await page.goto(`${app.url}/#/`);
+    await page.getByRole("heading", { level: 1 }).waitFor({ timeout: LONG });
+    await page.getByRole("link").first().waitFor({ timeout: LONG });
+  }
+
+  async function workspace(page: Page) {
+    await page.goto(`${app.url}/${WORKSPACE}`);
+    await editorFor(page, "main.ts").waitFor({ timeout: LONG });
+    await page.getByRole("region", { name: "Terminal" }).getByRole("list").first().waitFor({ state: "attached", timeout: LONG });
+    // Run once so the screenshot shows results and terminal output, not empty panes.
+    await page.getByRole("button", { name: "Run tests" }).click();
+    await page.getByRole("region", { name: "Test results" }).getByText(/\d+ of \d+ passed|All tests passed|could not complete/).first()
+      .waitFor({ timeout: LONG });
+  }
+
+  for (const scheme of ["light", "dark"] as const) {
+    const suffix = scheme === "dark" ? "-dark" : "";
+
+    it(`roadmap (${scheme}): no serious or critical axe violations`, async () => {
+      const page = await app.newPage({ colorScheme: scheme });
+      await roadmap(page);
+      await page.screenshot({ path: `docs/roadmap${suffix}.png` });
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
+    it(`workspace (${scheme}): no serious or critical axe violations`, async () => {
+      const page = await app.newPage({ colorScheme: scheme });
+      await workspace(page);
+      await page.screenshot({ path: `docs/workspace${suffix}.png` });
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+  }
+});
+
+/** Serious and critical violations, one readable line per offending element. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .flatMap((v) =>
+      v.nodes.map((node) => `${v.impact} ${v.id}: ${v.help} — ${node.target.join(" ")}\n    ${node.failureSummary?.replace(/\n/g, "\n    ") ?? ""}`),
+    );
+}

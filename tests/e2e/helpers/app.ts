@@ -1,0 +1,74 @@
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { distDir, ensureAppBuilt } from "../../../src/cli/browser/app-build";
+import { launchChromium } from "../../../src/cli/browser/chromium";
+import { serveStatic } from "../../../src/cli/browser/static-server";
+
+/** Waits sized for a loaded 2-core machine: conditions are awaited, never sleeps. */
+export const LONG = 60_000;
+
+export interface AppSession {
+  url: string;
+  browser: Browser;
+  /** Every request the page and its workers made, in order. */
+  requests: string[];
+  /** Console messages reporting a Content-Security-Policy violation. */
+  cspViolations: string[];
+  /** Uncaught errors on the page. */
+  pageErrors: string[];
+  newPage(options?: { colorScheme?: "light" | "dark" }): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/**
+ * The built app served on loopback by the CLI's static server (with the production headers) and
+ * a headless Chromium at 1280×800. Pages from one session share a context unless a colour
+ * scheme is asked for, so IndexedDB survives reloads as it does for a learner.
+ */
+export async function openApp(): Promise<AppSession> {
+  await ensureAppBuilt();
+  const server = await serveStatic(distDir);
+  const browser = await launchChromium().catch(async (error) => {
+    await server.close();
+    throw error;
+  });
+  const requests: string[] = [];
+  const cspViolations: string[] = [];
+  const pageErrors: string[] = [];
+  const contexts: BrowserContext[] = [];
+  let shared: BrowserContext | undefined;
+
+  const watch = (context: BrowserContext) => {
+    // Context-level: includes requests made by the page's dedicated workers.
+    context.on("request", (request) => requests.push(request.url()));
+    context.on("console", (message) => {
+      if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+    });
+    context.on("weberror", (error) => pageErrors.push(String(error.error())));
+    contexts.push(context);
+    return context;
+  };
+  const newContext = (colorScheme: "light" | "dark" = "light") =>
+    browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme, reducedMotion: "reduce" }).then(watch);
+
+  return {
+    url: server.url,
+    browser,
+    requests,
+    cspViolations,
+    pageErrors,
+    async newPage(options) {
+      const context = options?.colorScheme ? await newContext(options.colorScheme) : (shared ??= await newContext());
+      return context.newPage();
+    },
+    async close() {
+      await Promise.all(contexts.map((c) => c.close().catch(() => {})));
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/** Requests that left the page's origin: anything not on `origin` and not blob: or data:. */
+export function offOrigin(requests: readonly string[], origin: string): string[] {
+  return requests.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith("blob:") && !url.startsWith("data:"));
+}

@@ -1,0 +1,37 @@
+import type { Locator, Page } from "playwright-core";
+import { LONG } from "./app";
+
+/** Monaco's input for a file: its accessible name starts with the file name. */
+export function editorFor(page: Page, file: string): Locator {
+  const escaped = file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return page.getByRole("textbox", { name: new RegExp(`^${escaped}\\b.*code editor`) });
+}
+
+/** Replaces the whole file the way a learner pastes it: select all, then a paste event Monaco handles. */
+export async function pasteInto(page: Page, file: string, text: string): Promise<void> {
+  const editor = editorFor(page, file);
+  await editor.waitFor({ timeout: LONG });
+  await editor.focus();
+  await page.keyboard.press("ControlOrMeta+A");
+  await editor.evaluate((element, pasted) => {
+    const data = new DataTransfer();
+    data.setData("text/plain", pasted);
+    element.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+}
+
+export function testResults(page: Page): Locator {
+  return page.getByRole("region", { name: "Test results" });
+}
+
+/** Presses Run tests and waits for the run's summary (or error) to appear in Test results. */
+export async function runTests(page: Page, expected: RegExp): Promise<string> {
+  const results = testResults(page);
+  const before = await results.innerText();
+  await page.getByRole("button", { name: "Run tests" }).click();
+  // The region changes as soon as the run starts; wait for the finished summary we expect.
+  await results.getByText(expected).first().waitFor({ timeout: LONG });
+  const after = await results.innerText();
+  if (after === before) throw new Error("Test results did not change after Run tests");
+  return after;
+}

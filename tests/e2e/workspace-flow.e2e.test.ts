@@ -1,0 +1,79 @@
+import { readFile } from "node:fs/promises";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LONG, offOrigin, openApp, type AppSession } from "./helpers/app";
+import { editorFor, pasteInto, runTests, testResults } from "./helpers/workspace";
+
+const EXERCISE = "exercises/01-internet/http-request-parser";
+const TITLE = "Parse a raw HTTP/1.1 request";
+
+/** A learner's path through the app, in Chromium, finding everything by role and name. */
+describe("workspace, end to end", () => {
+  let app: AppSession;
+  let page: Page;
+  let solution: string;
+
+  beforeAll(async () => {
+    app = await openApp();
+    page = await app.newPage();
+    solution = await readFile(`${EXERCISE}/solution/main.ts`, "utf8");
+  });
+  afterAll(() => app?.close());
+
+  it("roadmap → exercise → the starter fails → the solution passes → reload keeps code and progress", async () => {
+    await page.goto(`${app.url}/#/`);
+    await page.getByRole("link", { name: TITLE }).click();
+    await page.getByRole("heading", { name: TITLE }).waitFor({ timeout: LONG });
+    await page.getByRole("tab", { name: "main.ts" }).waitFor({ timeout: LONG });
+    await editorFor(page, "main.ts").waitFor({ timeout: LONG });
+
+    const failing = await runTests(page, /\d+ of \d+ passed/);
+    const [, passed, total] = /(\d+) of (\d+) passed/.exec(failing)!;
+    expect(Number(passed)).toBeLessThan(Number(total));
+    expect(failing).toMatch(/failed/);
+
+    await pasteInto(page, "main.ts", solution);
+    expect(await runTests(page, /All tests passed/)).not.toMatch(/\bfailed\b/);
+
+    // The run took longer than the 500 ms in which edits reach IndexedDB: a reload must find them.
+    await page.reload();
+    const editor = editorFor(page, "main.ts");
+    await editor.waitFor({ timeout: LONG });
+    await page.locator(".monaco-editor .view-lines").getByText("SUPPORTED_VERSIONS").first().waitFor({ timeout: LONG });
+
+    await page.goto(`${app.url}/#/`);
+    const item = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: TITLE }) });
+    await item.getByText(/passed/i).first().waitFor({ timeout: LONG });
+  });
+
+  it("a syntax error gives a message naming file and line, and the next run works", async () => {
+    await page.goto(`${app.url}/#/exercises/http-request-parser`);
+    await pasteInto(page, "main.ts", "export function parseRequest(raw: string) {\n  return {;\n}\n");
+    const text = await runTests(page, /Syntax error/i);
+    expect(text).toMatch(/main\.ts:2/);
+    await pasteInto(page, "main.ts", solution);
+    await runTests(page, /All tests passed/);
+  });
+
+  it("an infinite loop is stopped with a message naming the test, and the next run works", async () => {
+    await pasteInto(page, "main.ts", "export function parseRequest(raw: string): never {\n  while (true) {}\n}\n");
+    const text = await runTests(page, /timed out/i);
+    expect(text).toMatch(/Test ".+" timed out/);
+    await pasteInto(page, "main.ts", solution);
+    await runTests(page, /All tests passed/);
+    expect(await testResults(page).getByText("failed").count()).toBe(0);
+  });
+
+  it("the terminal shows each run with its tests and summary", async () => {
+    const terminal = page.getByRole("region", { name: "Terminal" });
+    await terminal.getByText(/Run #\d+/).first().waitFor({ timeout: LONG });
+    await expect.poll(() => terminal.innerText(), { timeout: LONG }).toMatch(/All tests passed/);
+  });
+
+  it("made no request off the page's origin, and the CSP refused nothing the app needs", () => {
+    expect(app.requests.length).toBeGreaterThan(0);
+    expect(offOrigin(app.requests, app.url)).toEqual([]);
+    expect(app.requests.some((url) => url.includes("pglite") || url.endsWith(".wasm"))).toBe(true);
+    expect(app.cspViolations).toEqual([]);
+  });
+});

@@ -15,6 +15,8 @@ export interface ExerciseCheck {
   slug?: string;
   ok: boolean;
   problems: string[];
+  /** Why the hidden tests were not run in this runtime. */
+  skipped?: string;
   solution?: RunResults;
   starter?: RunResults;
 }
@@ -38,9 +40,11 @@ export async function check(args: string[], options: CliOptions): Promise<number
     loaded.map((l, i) =>
       limit(async () => {
         const problems = [...l.problems, ...duplicates.filter((p) => p.file === packDirs[i] || p.file === l.exercise?.dir)];
-        const result = l.exercise && problems.length === 0
-          ? await checkBehaviour(l.exercise, runTests)
-          : { dir: l.exercise?.dir ?? packDirs[i], slug: l.exercise?.slug, ok: false, problems: problems.map(formatProblem) };
+        const result: ExerciseCheck = !l.exercise || problems.length > 0
+          ? { dir: l.exercise?.dir ?? packDirs[i], slug: l.exercise?.slug, ok: false, problems: problems.map(formatProblem) }
+          : needsContainer(l.exercise, options)
+            ? { dir: l.exercise.dir, slug: l.exercise.slug, ok: true, problems: [], skipped: "needs the WebContainer runtime" }
+            : await checkBehaviour(l.exercise, runTests);
         if (!options.json) process.stdout.write(formatCheck(result));
         return result;
       }),
@@ -74,6 +78,11 @@ async function checkBehaviour(exercise: Exercise, runTests: Runner): Promise<Exe
   return { dir: exercise.dir, slug: exercise.slug, ok: problems.length === 0, problems: problems.map(formatProblem), solution, starter };
 }
 
+/** Exercises marked `"runtime": "webcontainer"` use real node:* modules the in-page runtime lacks. */
+function needsContainer(exercise: Exercise, options: CliOptions): boolean {
+  return options.runtime === "browser" && exercise.config.runtime === "webcontainer";
+}
+
 function describe(results: RunResults): string {
   if (results.status === "error") return results.message ?? "the run errored";
   const failing = results.tests.filter((t) => t.status === "fail" || t.status === "error").map((t) => `"${t.name}"`);
@@ -81,6 +90,7 @@ function describe(results: RunResults): string {
 }
 
 function formatCheck(result: ExerciseCheck): string {
+  if (result.skipped) return `${pc.yellow("↓")} ${result.dir} ${pc.dim(`(tests not run: ${result.skipped})`)}\n`;
   if (result.ok) {
     const counts = `solution ${summarize(result.solution!)}, starter ${summarize(result.starter!)}`;
     return `${pc.green("✓")} ${result.dir} ${pc.dim(`(${counts})`)}\n`;

@@ -18,6 +18,9 @@ export async function run(args: string[], options: CliOptions): Promise<number> 
     for (const problem of problems) process.stderr.write(`${formatProblem(problem)}\n`);
     return 2;
   }
+  if (options.runtime === "browser" && exercise.config.runtime === "webcontainer") {
+    throw new UsageError(`${exercise.dir} needs the WebContainer runtime (real Node); use --runtime node`);
+  }
   const files = await readLearnerFiles(options.files);
   const results = await withRunner(options, (runTests) => runTests({ exercise, files }));
   process.stdout.write(options.json ? `${JSON.stringify(results)}\n` : `${formatResults(results)}\n`);

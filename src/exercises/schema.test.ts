@@ -18,6 +18,7 @@ describe("exerciseSchema", () => {
       hints: [],
       timeoutMs: 5000,
       packages: [],
+      runtime: "local",
       readonly: [],
     });
   });
@@ -32,6 +33,7 @@ describe("exerciseSchema", () => {
       hints: ["Use a transaction."],
       timeoutMs: 8000,
       packages: ["@electric-sql/pglite"],
+      runtime: "webcontainer",
       readonly: ["types.ts"],
     };
     expect(exerciseSchema.parse(full)).toEqual(full);

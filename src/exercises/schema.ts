@@ -23,6 +23,10 @@ export const exerciseSchema = z
       .array(z.enum(packageNames))
       .default([])
       .describe("Extra bare imports the exercise may use, beyond vitest and @roadlab/db."),
+    runtime: z
+      .enum(["local", "webcontainer"])
+      .default("local")
+      .describe("\"webcontainer\" when the task needs real node:* modules or npm packages: it then runs only in the WebContainer runtime (online) and the CLI's Node runtime."),
     readonly: z
       .array(z.string().min(1))
       .default([])

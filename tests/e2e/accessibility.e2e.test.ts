@@ -25,7 +25,7 @@ describe("accessibility and screenshots", () => {
 
   async function workspace(page: Page) {
     await page.goto(`${app.url}/${WORKSPACE}`);
-    await editorFor(page, "main.ts").waitFor({ timeout: LONG });
+    await editorFor(page, "main.ts").waitFor({ state: "attached", timeout: LONG });
     await page.getByRole("region", { name: "Terminal" }).getByRole("list").first().waitFor({ state: "attached", timeout: LONG });
     // Run once so the screenshot shows results and terminal output, not empty panes.
     await page.getByRole("button", { name: "Run tests" }).click();

@@ -25,7 +25,7 @@ describe("workspace, end to end", () => {
     await page.getByRole("link", { name: TITLE }).click();
     await page.getByRole("heading", { name: TITLE }).waitFor({ timeout: LONG });
     await page.getByRole("tab", { name: "main.ts" }).waitFor({ timeout: LONG });
-    await editorFor(page, "main.ts").waitFor({ timeout: LONG });
+    await editorFor(page, "main.ts").waitFor({ state: "attached", timeout: LONG });
 
     const failing = await runTests(page, /\d+ of \d+ passed/);
     const [, passed, total] = /(\d+) of (\d+) passed/.exec(failing)!;
@@ -38,7 +38,7 @@ describe("workspace, end to end", () => {
     // The run took longer than the 500 ms in which edits reach IndexedDB: a reload must find them.
     await page.reload();
     const editor = editorFor(page, "main.ts");
-    await editor.waitFor({ timeout: LONG });
+    await editor.waitFor({ state: "attached", timeout: LONG });
     await page.locator(".monaco-editor .view-lines").getByText("SUPPORTED_VERSIONS").first().waitFor({ timeout: LONG });
 
     await page.goto(`${app.url}/#/`);

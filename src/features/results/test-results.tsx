@@ -24,7 +24,7 @@ export function TestResults({ run, files, onOpenLocation }: TestResultsProps) {
   const tests = run ? finishedTests(run) : [];
   const running = run && !run.results ? runningTest(run) : undefined;
   const results = run?.results;
-  const summary = results ? summarize(results) : run ? `Running… ${tests.length} finished` : "";
+  const summary = !results ? `Running… ${tests.length} finished` : results.status === "error" && tests.length === 0 ? "The run could not complete" : summarize(results);
 
   return (
     <section className="test-results" aria-labelledby="test-results-heading">

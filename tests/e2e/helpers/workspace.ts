@@ -1,7 +1,10 @@
 import type { Locator, Page } from "playwright-core";
 import { LONG } from "./app";
 
-/** Monaco's input for a file: its accessible name starts with the file name. */
+/**
+ * Monaco's input for a file: its accessible name starts with the file name. Chromium gets
+ * Monaco's EditContext input, a 0×0 element: wait for it `attached`, not visible.
+ */
 export function editorFor(page: Page, file: string): Locator {
   const escaped = file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   return page.getByRole("textbox", { name: new RegExp(`^${escaped}\\b.*code editor`) });
@@ -10,7 +13,7 @@ export function editorFor(page: Page, file: string): Locator {
 /** Replaces the whole file the way a learner pastes it: select all, then a paste event Monaco handles. */
 export async function pasteInto(page: Page, file: string, text: string): Promise<void> {
   const editor = editorFor(page, file);
-  await editor.waitFor({ timeout: LONG });
+  await editor.waitFor({ state: "attached", timeout: LONG });
   await editor.focus();
   await page.keyboard.press("ControlOrMeta+A");
   await editor.evaluate((element, pasted) => {

@@ -72,7 +72,7 @@ describe("injection through values (q and city)", () => {
 
   it("gives no yes/no oracle: a true and a false injected condition get the same answer", async () => {
     // Blind injection asks one question per request: "is the first letter of the secret an F?"
-    const guess = (letter: string) => `%') AND (SELECT substr(value, 1, 1) FROM secrets WHERE id = 2) = '${letter}' AND ('1'='1`;
+    const guess = (letter: string) => `%') AND (SELECT substr(value, 1, 1) FROM secrets WHERE id = 2) = '${letter}' --`;
     await expectNoMatch({ q: guess("F") });
     await expectNoMatch({ q: guess("X") });
   });

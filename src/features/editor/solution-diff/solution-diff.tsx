@@ -1,6 +1,7 @@
 import { DiffEditor } from "@monaco-editor/react";
 import { useColorScheme } from "../../../app/use-color-scheme";
-import "../monaco-setup";
+import { useEffect } from "react";
+import { monaco } from "../monaco-setup";
 import { languageOf } from "../use-file-models";
 
 export interface SolutionDiffProps {
@@ -10,9 +11,20 @@ export interface SolutionDiffProps {
   fontSize: number;
 }
 
-/** The learner's file (left) against the solution's (right); both read-only, so nothing is overwritten. */
+/**
+ * The learner's file (left) against the solution's (right); both read-only, so nothing is
+ * overwritten. Mount it keyed by file: its models belong to one file.
+ */
 export function SolutionDiff({ file, learner, solution, fontSize }: SolutionDiffProps) {
   const scheme = useColorScheme();
+  useEffect(
+    () => () => {
+      setTimeout(() => {
+        for (const uri of [`learner:///${file}`, `solution:///${file}`]) monaco.editor.getModel(monaco.Uri.parse(uri))?.dispose();
+      });
+    },
+    [file],
+  );
   return (
     <DiffEditor
       original={learner}
@@ -22,12 +34,17 @@ export function SolutionDiff({ file, learner, solution, fontSize }: SolutionDiff
       originalModelPath={`learner:///${file}`}
       modifiedModelPath={`solution:///${file}`}
       theme={scheme === "dark" ? "vs-dark" : "vs"}
+      // @monaco-editor/react disposes kept-less models before the widget lets go of them (a
+      // "TextModel got disposed" error); keep them and dispose them ourselves after unmount.
+      keepCurrentOriginalModel
+      keepCurrentModifiedModel
       loading={<p className="editor-loading">Loading the diff…</p>}
       options={{
         readOnly: true,
         originalEditable: false,
         renderSideBySide: true,
-        useInlineViewWhenSpaceIsLimited: true,
+        useInlineViewWhenSpaceIsLimited: false,
+        wordWrap: "on",
         automaticLayout: true,
         minimap: { enabled: false },
         scrollBeyondLastLine: false,

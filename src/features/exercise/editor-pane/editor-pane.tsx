@@ -35,7 +35,7 @@ export function EditorPane(props: EditorPaneProps) {
   const panelId = "editor-panel";
 
   return (
-    <section className="pane editor-pane" aria-labelledby="editor-heading">
+    <section className="pane editor-pane" aria-labelledby="editor-heading" data-solution={showSolution && solution !== undefined}>
       <h2 id="editor-heading" className="visually-hidden">
         Code
       </h2>
@@ -76,7 +76,7 @@ export function EditorPane(props: EditorPaneProps) {
         ) : (
           <Suspense fallback={<p className="editor-loading">Loading editor…</p>}>
             {showSolution && solution ? (
-              <SolutionDiff file={active} learner={files[active] ?? ""} solution={solution[active] ?? ""} fontSize={settings.editorFontSize} />
+              <SolutionDiff key={active} file={active} learner={files[active] ?? ""} solution={solution[active] ?? ""} fontSize={settings.editorFontSize} />
             ) : (
               <CodeEditor
                 files={files}

@@ -52,7 +52,7 @@ export function FileTabs({ files, active, readonly, panelId, onSelect }: FileTab
             className="file-tab"
           >
             {file}
-            {locked && <span aria-hidden="true" className="lock" title="Read-only"> 🔒</span>}
+            {locked && <span aria-hidden="true" className="read-only-badge">read-only</span>}
           </button>
         );
       })}

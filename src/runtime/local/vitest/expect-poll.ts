@@ -19,7 +19,7 @@ const UNSUPPORTED = ["throws", "Throw", "throw", "toThrow", "toThrowError"];
 
 let timerControl: FakeTimerControl | undefined;
 
-/** vi's fake timers, so polling can move them forward like Vitest does (set by index.ts). */
+/** vi's fake timers, so polling can move them forward like Vitest does (set by ./vi). */
 export function setPollTimers(timers: FakeTimerControl): void {
   timerControl = timers;
 }

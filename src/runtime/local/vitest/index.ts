@@ -5,10 +5,6 @@
  */
 import "./safe-timers";
 import { unsupported } from "./unsupported";
-import { vi } from "./vi";
-import { setPollTimers } from "./expect-poll";
-
-setPollTimers(vi);
 
 export {
   afterAll,

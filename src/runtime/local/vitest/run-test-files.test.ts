@@ -18,7 +18,7 @@ const surface = path.join(repo, "tests/fixtures/vitest-surface");
 function harnessRun(...args: string[]): Promise<{ runs: RunResults[]; events: RunEvent[]; ms: number }> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, ["--import", "tsx", harness, ...args, "--events"], { cwd: repo, maxBuffer: 32 << 20 }, (error, stdout, stderr) => {
+    execFile(process.execPath, ["--import", "tsx", harness, ...args, "--events"], { cwd: repo, maxBuffer: 32 << 20, timeout: 60_000 }, (error, stdout, stderr) => {
       const lines = (text: string) => text.split("\n").filter((line) => line.startsWith("{"));
       try {
         resolve({

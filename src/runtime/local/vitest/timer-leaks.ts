@@ -57,7 +57,7 @@ export function trackTimers(): TimerLeaks {
 
   return {
     dispose() {
-      // disabled
+      for (const id of pending) real.clearInterval.call(globalThis, id);
       pending.clear();
       Object.assign(globalThis, real);
     },

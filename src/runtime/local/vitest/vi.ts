@@ -4,12 +4,14 @@
  * config changes throw (see ./unsupported).
  */
 import { clearAllMocks, fn, isMockFunction, resetAllMocks, restoreAllMocks, spyOn } from "@vitest/spy";
+import { setPollTimers } from "./expect-poll";
 import { FakeTimers, type FakeTimerConfig } from "./fake-timers";
 import { unsupportedError, unsupportedVi } from "./unsupported";
 import { createWaitFor } from "./wait-for";
 
 const timers = new FakeTimers();
 const { waitFor, waitUntil } = createWaitFor(timers);
+setPollTimers(timers);
 const stubbedGlobals = new Map<PropertyKey, PropertyDescriptor | undefined>();
 const stubbedEnvs = new Map<string, string | undefined>();
 const ENV_BOOLEANS = ["PROD", "DEV", "SSR"];

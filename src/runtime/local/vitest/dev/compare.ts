@@ -1,10 +1,13 @@
 /**
- * Runs exercise packs under real Vitest (`roadlab run --runtime node`) and under the shim
- * (./run-pack.ts) and reports where the results differ. Names, statuses and the run's status must
- * match (exit 1 otherwise); messages and console output are compared too and reported, ANSI-free.
+ * Runs exercise packs under real Vitest (`roadlab run --runtime node`) and under the shim, and
+ * reports where the results differ. Names, statuses and the run's status must match (exit 1
+ * otherwise); messages and console output are compared too and reported, ANSI-free.
  *
- *   node --import tsx src/runtime/local/vitest/dev/compare.ts [pack-or-folder…]
- *        (default: tests/fixtures/vitest-surface; learner files from each pack's solution/)
+ *   node --import tsx src/runtime/local/vitest/dev/compare.ts [--browser] [pack-or-folder…]
+ *
+ * The shim runs in plain Node through ./run-pack.ts, or with --browser in the app's real worker
+ * (`roadlab run --runtime browser`, which builds the app first if needed). Packs default to
+ * tests/fixtures/vitest-surface; learner files come from each pack's solution/.
  */
 import { execFile } from "node:child_process";
 import path from "node:path";
@@ -25,7 +28,11 @@ async function results(args: string[]): Promise<RunResults> {
 }
 
 const node = (pack: string) => results(["bin/roadlab.js", "run", pack, "--files", `${pack}/solution`, "--json"]);
-const shim = (pack: string) => results(["--import", "tsx", harness, pack, "--files", `${pack}/solution`]);
+const browser = process.argv.includes("--browser");
+const shim = (pack: string) =>
+  browser
+    ? results(["bin/roadlab.js", "run", pack, "--files", `${pack}/solution`, "--runtime", "browser", "--json"])
+    : results(["--import", "tsx", harness, pack, "--files", `${pack}/solution`]);
 
 function compare(real: RunResults, ours: RunResults): { hard: string[]; soft: string[] } {
   const hard: string[] = [];
@@ -51,11 +58,12 @@ function compare(real: RunResults, ours: RunResults): { hard: string[]; soft: st
   return { hard, soft };
 }
 
-const targets = process.argv.slice(2);
+const targets = process.argv.slice(2).filter((arg) => arg !== "--browser");
 const packs = (await Promise.all((targets.length ? targets : ["tests/fixtures/vitest-surface"]).map((dir) => findPacks(dir)))).flat();
 let failed = false;
 for (const pack of packs) {
-  const [real, ours] = await Promise.all([node(pack), shim(pack)]);
+  // One after the other under --browser: Chromium and Vitest's workers on a 2-core machine skew timeouts.
+  const [real, ours] = browser ? [await node(pack), await shim(pack)] : await Promise.all([node(pack), shim(pack)]);
   const { hard, soft } = compare(real, ours);
   failed ||= hard.length > 0;
   const verdict = hard.length ? "DIFFERENT" : soft.length ? "same names and statuses; details differ" : "identical (durations aside)";

@@ -1,0 +1,14 @@
+import { openApp } from "../tests/e2e/helpers/app";
+const app = await openApp();
+const page = await app.newPage();
+page.on("console", (m) => console.log("console:", m.type(), m.text().slice(0, 300)));
+await page.goto(`${app.url}/#/exercises/http-request-parser`);
+await page.getByRole("button", { name: "Run tests" }).click({ timeout: 60000 });
+await page.getByRole("region", { name: "Test results" }).getByText(/passed|could not/).first().waitFor({ timeout: 60000 });
+await page.waitForTimeout(1000);
+await page.screenshot({ path: "scratch-ub/ws.png" });
+const t = page.getByRole("region", { name: "Terminal" });
+console.log("TERMINAL count", await t.count());
+console.log((await t.innerHTML()).slice(0, 3000));
+console.log("requests", app.requests.filter(u => !u.includes("/assets/README")).slice(0, 80).join("\n"));
+await app.close();

@@ -1,6 +1,6 @@
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LONG, openApp, type AppSession } from "./helpers/app";
+import { LONG, offOrigin, openApp, type AppSession } from "./helpers/app";
 
 /** The psql-like console of a database exercise, typed into as a learner would. */
 describe("SQL console, end to end", () => {
@@ -58,5 +58,11 @@ describe("SQL console, end to end", () => {
     await expect.poll(() => rows.innerText(), { timeout: LONG }).toMatch(/roadlab=# SELECT nope FROM products;\s*$/);
     await page.keyboard.press("Control+C");
     await expect.poll(() => rows.innerText(), { timeout: LONG }).toMatch(/\^C\s+roadlab=#\s*$/);
+  });
+
+  it("PGlite loaded from the page's own origin: no request left it", () => {
+    expect(app.requests.some((url) => url.includes("pglite") || url.endsWith(".wasm"))).toBe(true);
+    expect(offOrigin(app.requests, app.url)).toEqual([]);
+    expect(app.cspViolations).toEqual([]);
   });
 });

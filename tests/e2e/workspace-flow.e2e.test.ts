@@ -48,7 +48,7 @@ describe("workspace, end to end", () => {
 
   it("a syntax error gives a message naming file and line, and the next run works", async () => {
     await page.goto(`${app.url}/#/exercises/http-request-parser`);
-    await pasteInto(page, "main.ts", "export function parseRequest(raw: string) {\n  return {;\n}\n");
+    await pasteInto(page, "main.ts", "export function parseRequest(raw: string) {\n  const = raw;\n}\n");
     const text = await runTests(page, /Syntax error/i);
     expect(text).toMatch(/main\.ts:2/);
     await pasteInto(page, "main.ts", solution);
@@ -64,16 +64,17 @@ describe("workspace, end to end", () => {
     expect(await testResults(page).getByText("failed").count()).toBe(0);
   });
 
-  it("the terminal shows each run with its tests and summary", async () => {
-    const terminal = page.getByRole("region", { name: "Terminal" });
-    await terminal.getByText(/Run #\d+/).first().waitFor({ timeout: LONG });
-    await expect.poll(() => terminal.innerText(), { timeout: LONG }).toMatch(/All tests passed/);
+  it("the terminal ends with the last run's passed tests and summary", async () => {
+    // xterm's screen-reader mode mirrors the visible rows as a list.
+    const rows = page.getByRole("region", { name: "Terminal" }).getByRole("list");
+    await expect.poll(() => rows.innerText(), { timeout: LONG }).toMatch(/✓ [^\n]+\n(.*\n)*All tests passed\s*$/);
   });
 
   it("made no request off the page's origin, and the CSP refused nothing the app needs", () => {
     expect(app.requests.length).toBeGreaterThan(0);
     expect(offOrigin(app.requests, app.url)).toEqual([]);
-    expect(app.requests.some((url) => url.includes("pglite") || url.endsWith(".wasm"))).toBe(true);
+    // Requests from the runtime worker are recorded too: learner modules load as blob: URLs there.
+    expect(app.requests.some((url) => url.startsWith("blob:"))).toBe(true);
     expect(app.cspViolations).toEqual([]);
   });
 });

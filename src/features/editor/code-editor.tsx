@@ -3,7 +3,7 @@ import { useEffect, useRef } from "react";
 import type { editor as MonacoEditor } from "monaco-editor";
 import { useColorScheme } from "../../app/use-color-scheme";
 import type { SourceLocation } from "../results/locations";
-import { monaco } from "./monaco-setup";
+import { monaco, themeFor } from "./monaco-setup";
 import { addPackageTypes } from "./type-libs";
 import { uriOf, useFileModels } from "./use-file-models";
 
@@ -68,7 +68,7 @@ export function CodeEditor(props: CodeEditorProps) {
   return (
     <Editor
       path={uriOf(active).toString()}
-      theme={scheme === "dark" ? "vs-dark" : "vs"}
+      theme={themeFor(scheme)}
       keepCurrentModel
       loading={<p className="editor-loading">Loading editor…</p>}
       options={{
@@ -82,6 +82,8 @@ export function CodeEditor(props: CodeEditorProps) {
         automaticLayout: true,
         tabSize: 2,
         fixedOverflowWidgets: true,
+        // Faded unused code fails contrast checks; TypeScript still reports it on hover.
+        showUnused: false,
       }}
       onMount={(editor) => {
         editorRef.current = editor;

@@ -40,3 +40,16 @@ describe("run output", () => {
     expect(plain(formatCancelled())).toMatch(/^Cancelled/);
   });
 });
+
+describe("untrusted text", () => {
+  it("shows control characters as symbols but keeps colours in messages", () => {
+    const text = formatEvent({
+      type: "test-end",
+      test: { name: "rejects \x7f and \x1b[2J", status: "fail", message: "\x1b[32m- Expected\x1b[39m\r\nbad\x07", output: "a\rb\n" },
+    });
+    expect(text).toContain("rejects ␡ and ␛[2J");
+    expect(text).toContain("\x1b[32m- Expected\x1b[39m\n");
+    expect(text).toContain("bad␇");
+    expect(text).toContain("a␍b");
+  });
+});

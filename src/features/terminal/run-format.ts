@@ -1,6 +1,6 @@
 import { summarize, type RunEvent, type RunResults, type TestResult } from "../../runtime/results";
 import type { RunLog } from "../../store/run-log";
-import { bold, dim, green, red, yellow } from "./ansi";
+import { bold, dim, green, printable, red, yellow } from "./ansi";
 
 /** `── 14:03:27  Run #3 ──`: one per press of Run tests, numbered within the exercise. */
 export function formatRunHeader(run: Pick<RunLog, "startedAt">, number: number): string {
@@ -22,24 +22,25 @@ export function formatEvent(event: RunEvent): string {
 }
 
 export function formatTest(test: TestResult): string {
+  const name = printable(test.name);
   const duration = test.duration_ms === undefined ? "" : dim(` ${Math.round(test.duration_ms)} ms`);
   const lines: string[] = [];
   switch (test.status) {
     case "pass":
-      lines.push(`${green("✓")} ${test.name}${duration}`);
+      lines.push(`${green("✓")} ${name}${duration}`);
       break;
     case "fail":
     case "error":
-      lines.push(`${red("✗")} ${test.name}${duration}`);
+      lines.push(`${red("✗")} ${name}${duration}`);
       break;
     case "skip":
     case "todo":
-      lines.push(`${yellow("↓")} ${test.name} ${dim(test.status === "todo" ? "[todo]" : "[skipped]")}`);
+      lines.push(`${yellow("↓")} ${name} ${dim(test.status === "todo" ? "[todo]" : "[skipped]")}`);
       break;
   }
-  if (test.output) lines.push(...indent(test.output.replace(/\n$/, ""), dim("  │ ")));
+  if (test.output) lines.push(...indent(printable(test.output, true).replace(/\n$/, ""), dim("  │ ")));
   if (test.message && (test.status === "fail" || test.status === "error")) {
-    lines.push(...indent(test.message.replace(/\n$/, ""), "    "));
+    lines.push(...indent(printable(test.message, true).replace(/\n$/, ""), "    "));
   }
   return lines.join("\n") + "\n";
 }
@@ -47,7 +48,7 @@ export function formatTest(test: TestResult): string {
 export function formatSummary(results: RunResults): string {
   const summary = summarize(results);
   if (results.status === "error") {
-    const message = results.message ? red(bold(results.message)) + "\n" : "";
+    const message = results.message ? red(bold(printable(results.message, true))) + "\n" : "";
     const counts = results.tests.length > 0 ? red(summary) + "\n" : "";
     return message + counts;
   }

@@ -1,5 +1,5 @@
 import { fork } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { allowedPackages } from "../../exercises/packages";
 import type { Exercise } from "../../exercises/pack";
@@ -7,6 +7,7 @@ import { errorResults, type RunEvent, type RunResults } from "../results";
 import { createWorkspace } from "./workspace";
 import { pgliteDataDir } from "./pglite-data-dir";
 import { progressFile, type ChildMessage, type ChildRequest } from "./protocol";
+import { judge, type Progress } from "./node-watchdog";
 
 export interface NodeRunOptions {
   /** Per-test timeout; defaults to the exercise's `timeoutMs`. */
@@ -14,10 +15,6 @@ export interface NodeRunOptions {
   onEvent?: (event: RunEvent) => void;
 }
 
-/** Vitest's own start-up (config, transform, worker spawn) before the first test file is queued. */
-const STARTUP_BUDGET_MS = 30_000;
-/** A stuck test gets its timeout plus this before the watchdog kills the process group. */
-const WATCHDOG_GRACE_MS = 2_000;
 
 const childScript = fileURLToPath(new URL("./vitest-child.ts", import.meta.url));
 // tsx lets the child load this TypeScript source directly, as bin/roadlab.js does for the CLI.
@@ -53,10 +50,11 @@ function superviseChild(request: ChildRequest, onEvent?: (event: RunEvent) => vo
       detached: true,
       stdio: ["ignore", "ignore", "pipe", "ipc"],
     });
+    const startedAt = Date.now();
+    let lastMessageAt: number | undefined;
     let stderr = "";
-    let running: string | undefined;
-    const finished = new Set<string>();
     let collecting: string | undefined;
+    const finished = new Set<string>();
     let settled = false;
     let timer: NodeJS.Timeout;
 
@@ -67,31 +65,28 @@ function superviseChild(request: ChildRequest, onEvent?: (event: RunEvent) => vo
       killGroup(child.pid);
       resolve(results);
     };
-    const arm = (ms: number) => {
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        const started = running ?? lastStarted(request.workspace);
-        const stuck = started && !finished.has(started) ? started : undefined;
-        finish(errorResults(timedOutMessage(stuck, collecting, request.timeoutMs)));
-      }, ms);
+    const watch = () => {
+      const verdict = judge({ now: Date.now(), startedAt, lastMessageAt, progress: readProgress(request.workspace), timeoutMs: request.timeoutMs });
+      if ("wait" in verdict) {
+        timer = setTimeout(watch, verdict.wait);
+        return;
+      }
+      const test = verdict.test && !finished.has(verdict.test) ? verdict.test : undefined;
+      finish(errorResults(timedOutMessage(test, collecting, request.timeoutMs)));
     };
 
     child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     child.on("message", (message: ChildMessage) => {
+      lastMessageAt = Date.now();
       if (message.type === "phase") collecting = message.file;
-      if (message.type === "test-start") running = message.name;
-      if (message.type === "test-end") {
-        running = undefined;
-        finished.add(message.test.name);
-      }
+      if (message.type === "test-end") finished.add(message.test.name);
       if (message.type === "done") return finish(message.results);
       if (message.type !== "phase") onEvent?.(message);
-      arm(request.timeoutMs + WATCHDOG_GRACE_MS);
     });
     child.on("exit", (code) => finish(errorResults(`Vitest exited (code ${code}) before reporting: ${stderr.trim().slice(-500) || "no output"}`)));
     child.on("error", (error) => finish(errorResults(`Could not start Vitest: ${error.message}`)));
     child.send(request);
-    arm(STARTUP_BUDGET_MS);
+    watch();
   });
 }
 
@@ -100,9 +95,10 @@ function timedOutMessage(test: string | undefined, file: string | undefined, tim
   return `${file ?? "The test run"} timed out while loading (an infinite loop at import?)`;
 }
 
-function lastStarted(workspace: string): string | undefined {
+function readProgress(workspace: string): Progress | undefined {
   try {
-    return readFileSync(progressFile(workspace), "utf8") || undefined;
+    const file = progressFile(workspace);
+    return { content: readFileSync(file, "utf8"), mtimeMs: statSync(file).mtimeMs };
   } catch {
     return undefined;
   }

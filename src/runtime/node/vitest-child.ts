@@ -50,7 +50,7 @@ async function run(request: ChildRequest) {
       include: ["tests/**/*.test.ts"],
       testTimeout: request.timeoutMs,
       hookTimeout: request.timeoutMs,
-      setupFiles: [path.join(harness, "node-setup.ts")],
+      setupFiles: [fileURLToPath(new URL("./vitest-setup.ts", import.meta.url))],
       provide: {
         roadlabSeed: request.seed,
         roadlabDataDir: request.dataDirPath ?? "",

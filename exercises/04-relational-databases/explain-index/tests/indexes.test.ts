@@ -230,7 +230,7 @@ describe("createIndexes", () => {
     await findRecentOrders(db, 7, 10);
     await findPendingOrders(db, 10);
     const { rows } = await db.query<{ name: string }>(
-      "SELECT name FROM pg_settings WHERE name LIKE 'enable\\_%' AND setting = 'off' ORDER BY name",
+      "SELECT name FROM pg_settings WHERE name LIKE 'enable\\_%' AND setting <> boot_val ORDER BY name",
     );
     expect(rows.map((r) => r.name)).toEqual([]);
   });

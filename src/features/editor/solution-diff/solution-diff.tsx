@@ -1,7 +1,7 @@
 import { DiffEditor } from "@monaco-editor/react";
 import { useColorScheme } from "../../../app/use-color-scheme";
 import { useEffect } from "react";
-import { monaco } from "../monaco-setup";
+import { monaco, themeFor } from "../monaco-setup";
 import { languageOf } from "../use-file-models";
 
 export interface SolutionDiffProps {
@@ -33,7 +33,7 @@ export function SolutionDiff({ file, learner, solution, fontSize }: SolutionDiff
       // Outside file:/// so the solution never joins the learner's TypeScript project.
       originalModelPath={`learner:///${file}`}
       modifiedModelPath={`solution:///${file}`}
-      theme={scheme === "dark" ? "vs-dark" : "vs"}
+      theme={themeFor(scheme)}
       // @monaco-editor/react disposes kept-less models before the widget lets go of them (a
       // "TextModel got disposed" error); keep them and dispose them ourselves after unmount.
       keepCurrentOriginalModel

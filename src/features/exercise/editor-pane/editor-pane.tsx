@@ -76,7 +76,12 @@ export function EditorPane(props: EditorPaneProps) {
         ) : (
           <Suspense fallback={<p className="editor-loading">Loading editor…</p>}>
             {showSolution && solution ? (
-              <SolutionDiff key={active} file={active} learner={files[active] ?? ""} solution={solution[active] ?? ""} fontSize={settings.editorFontSize} />
+              <>
+                <p className="diff-caption">
+                  Left: your {active}. Right: the solution&apos;s. Read-only — your code is unchanged.
+                </p>
+                <SolutionDiff key={active} file={active} learner={files[active] ?? ""} solution={solution[active] ?? ""} fontSize={settings.editorFontSize} />
+              </>
             ) : (
               <CodeEditor
                 files={files}

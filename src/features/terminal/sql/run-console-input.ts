@@ -1,6 +1,6 @@
 import type { SqlOutcome, SqlStatementResult } from "../../../runtime/types";
-import { dim, red } from "../ansi";
-import { formatTable } from "./format-table";
+import { dim, printable, red } from "../ansi";
+import { formatTable, type TableOptions } from "./format-table";
 import { describeSql, listRelationsSql, parseMetaCommand, RELATION_TYPES } from "./meta-commands";
 
 export type RunSql = (query: string) => Promise<SqlOutcome>;
@@ -26,7 +26,7 @@ export async function runConsoleInput(input: string, runSql: RunSql): Promise<st
       if (result.rows.length === 0) {
         return command.pattern ? `Did not find any relation named "${command.pattern}".\n` : "Did not find any relations.\n";
       }
-      return formatTable(result.fields, result.rows, { title: "List of relations" }) + "\n\n";
+      return table(result.fields, result.rows, { title: "List of relations" }) + "\n\n";
     }
     case "describe":
       return describe(command.name, await runSql(describeSql(command.name)));
@@ -41,7 +41,7 @@ function printOutcome(outcome: SqlOutcome): string {
       // affectedRows is a running total over the statements of one query; psql reports each one's own.
       const count = result.affectedRows === undefined ? undefined : result.affectedRows - previous;
       previous = result.affectedRows ?? previous;
-      return result.fields.length > 0 ? formatTable(result.fields, result.rows) + "\n\n" : commandTag(result, count) + "\n";
+      return result.fields.length > 0 ? table(result.fields, result.rows) + "\n\n" : commandTag(result, count) + "\n";
     })
     .join("");
 }
@@ -71,9 +71,9 @@ function describe(name: string, outcome: SqlOutcome): string {
   if (!found) return `Did not find any relation named "${name}".\n`;
   const [schema, relname, kind] = found;
   const title = `${DESCRIBE_TITLES[kind ?? ""] ?? RELATION_TYPES[kind ?? ""] ?? "Relation"} "${schema}.${relname}"`;
-  const lines = [formatTable(columns.fields, columns.rows, { title, footer: false })];
+  const lines = [table(columns.fields, columns.rows, { title: printable(title), footer: false })];
   const section = (heading: string, rows: (string | null)[][]) => {
-    if (rows.length > 0) lines.push(heading, ...rows.map(([n, def]) => `    "${n}" ${def}`));
+    if (rows.length > 0) lines.push(heading, ...rows.map(([n, def]) => printable(`    "${n}" ${def}`)));
   };
   section("Indexes:", indexes.rows);
   section("Check constraints:", constraints.rows.filter(([type]) => type === "c").map((r) => r.slice(1)));
@@ -81,8 +81,13 @@ function describe(name: string, outcome: SqlOutcome): string {
   return lines.join("\n") + "\n\n";
 }
 
+/** Data is shown, never interpreted: control characters in values cannot drive the terminal. */
+function table(fields: string[], rows: (string | null)[][], options?: TableOptions): string {
+  return formatTable(fields.map((f) => printable(f)), rows.map((row) => row.map((v) => (v === null ? v : printable(v)))), options);
+}
+
 function error(message: string): string {
-  return red(`ERROR:  ${message}`) + "\n";
+  return red(`ERROR:  ${printable(message)}`) + "\n";
 }
 
 const HELP = `General

@@ -2,7 +2,8 @@
 import { writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { afterAll, beforeEach, inject } from "vitest";
-import { closeDb, configureDb, warmDb } from "./db";
+import { closeDb, configureDb, warmDb } from "../../harness/db";
+import { LOADED_MARKER, SETUP_MARKER } from "./node-watchdog";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -12,15 +13,17 @@ declare module "vitest" {
   }
 }
 
+// Written synchronously: Vitest batches its own progress events, so a test that spins forever
+// never gets its "started" event out. The watchdog reads this file to tell slow from stuck.
+const progress = inject("roadlabProgress");
+writeFileSync(progress, SETUP_MARKER);
+
 const dataDir = inject("roadlabDataDir");
 const seed = inject("roadlabSeed");
 configureDb({ seed, loadDataDir: dataDir ? new Blob([await readFile(dataDir)]) : undefined });
 // Boot before the tests so the first test's time limit covers its own work, not PGlite's start.
 if (seed) await warmDb();
+writeFileSync(progress, LOADED_MARKER);
 
 afterAll(() => closeDb());
-
-// Written synchronously: Vitest batches its own progress events, so a test that spins forever
-// never gets its "started" event out. The watchdog reads this file to name it.
-const progress = inject("roadlabProgress");
 beforeEach((context) => writeFileSync(progress, context.task.fullTestName));

@@ -1,0 +1,14 @@
+import { openApp } from "../tests/e2e/helpers/app";
+import { pasteInto, editorFor } from "../tests/e2e/helpers/workspace";
+const app = await openApp();
+const page = await app.newPage();
+await page.goto(`${app.url}/#/exercises/http-request-parser`);
+await editorFor(page, "main.ts").waitFor({ state: "attached", timeout: 60000 });
+await page.locator(".monaco-editor .view-lines").first().waitFor({ timeout: 60000 });
+await pasteInto(page, "main.ts", "export function parseRequest(raw: string) {\n  return {;\n}\n");
+await page.waitForTimeout(500);
+await page.screenshot({ path: "scratch-ub/paste1.png" });
+await pasteInto(page, "main.ts", "// second\nexport const x = 1;\n");
+await page.waitForTimeout(500);
+await page.screenshot({ path: "scratch-ub/paste2.png" });
+await app.close();

@@ -26,4 +26,5 @@ if (seed) await warmDb();
 writeFileSync(progress, LOADED_MARKER);
 
 afterAll(() => closeDb());
-beforeEach((context) => writeFileSync(progress, context.task.fullTestName));
+// Destructured: Vitest 4 reads the parameter pattern to decide which test.extend fixtures to set up.
+beforeEach(({ task }) => writeFileSync(progress, task.fullTestName));

@@ -244,8 +244,11 @@ describe("concurrent map", () => {
     await flush();
     expect(calls).toEqual([]); // lazy: nothing before the first next()
 
-    let first: IteratorResult<string> | undefined;
-    void iterator.next().then((result) => (first = result));
+    let first: IteratorResult<string> | { error: unknown } | undefined;
+    void iterator.next().then(
+      (result) => (first = result),
+      (error: unknown) => (first = { error }),
+    );
     await flush();
     expect(calls).toEqual([0, 1]); // read ahead: both slots busy
 

@@ -106,6 +106,10 @@ const INDEX_SCANS = ["Index Scan", "Index Only Scan"];
 /** Asserts no Seq Scan and no Sort, and returns the index scans on orders with their shapes. */
 async function expectIndexedWithoutSort(plan: Explained) {
   const types = plan.nodes.map((n) => n["Node Type"]);
+  expect(
+    types,
+    `the plan has no Limit: without LIMIT in the SQL the database must produce (and sort) every matching row:${plan.text}`,
+  ).toContain("Limit");
   expect(types, `the plan still reads the whole table (Seq Scan):${plan.text}`).not.toContain("Seq Scan");
   expect(
     types.filter((t) => /sort/i.test(t)),

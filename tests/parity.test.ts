@@ -38,9 +38,9 @@ describe("the in-page runtime agrees with real Vitest", () => {
     });
   });
 
+  // Some fixtures are meant to end in an error (a file that fails to load, no tests): the verdict still has to match.
   it.each(surfaceDirs)("on the Vitest surface fixture %s", async (dir) => {
     const { node, browser } = await bothRuntimes(dir, "solution");
-    expect(node.tests.length).toBeGreaterThan(0);
     expect(browser).toEqual(node);
   });
 });

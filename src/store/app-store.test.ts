@@ -78,6 +78,28 @@ describe("app store persistence", () => {
     expect(state.runtimeStatus).toBe("idle");
   });
 
+  it("keeps what happened before IndexedDB answered (opening an exercise on a fresh load)", async () => {
+    const { make } = setup();
+    const first = make();
+    await first.hydrated;
+    first.store.getState().recordProgress("demo", { type: "ran", results: { version: 2, status: "pass", tests: [{ name: "a", status: "pass" }] } });
+    first.store.getState().markOpened("demo");
+    await first.storage.flush();
+
+    const second = make();
+    second.store.getState().markOpened("other");
+    second.store.getState().recordProgress("demo", { type: "edited" });
+    await second.hydrated;
+    expect(second.store.getState().lastOpened).toBe("other");
+    expect(second.store.getState().progress.demo.status).toBe("passed");
+
+    // …and is saved right away, not only with the next change.
+    await second.storage.flush();
+    const third = make();
+    await third.hydrated;
+    expect(third.store.getState().lastOpened).toBe("other");
+  });
+
   it("migrates what an older version stored", async () => {
     const { idb, make } = setup();
     await idbSet(STORAGE_KEY, { version: 0, state: { files: { demo: { "main.ts": "old" } }, progress: { demo: { status: "bogus" } } } }, idb);

@@ -27,7 +27,7 @@ export function persistedPart(state: AppState): PersistedState {
 
 /** One store of slices; only files, progress and settings reach IndexedDB. */
 export function createAppStore(deps: AppStoreDeps) {
-  return createStore<AppState>()(
+  const store = createStore<AppState>()(
     persist(
       (...a) => ({
         ...createFilesSlice(...a),
@@ -42,11 +42,20 @@ export function createAppStore(deps: AppStoreDeps) {
         storage: deps.storage,
         partialize: persistedPart,
         migrate: (stored, version) => migrate(stored, version),
-        // Validates even same-version state: a damaged entry is dropped, not allowed to crash the app.
-        merge: (stored, current) => ({ ...current, ...salvage((stored ?? {}) as Record<string, unknown>) }),
+        merge: (stored, current) => {
+          // Validates even same-version state: a damaged entry is dropped, not allowed to crash the app.
+          const saved = salvage((stored ?? {}) as Record<string, unknown>);
+          // IndexedDB answers after the first render: what this session did meanwhile (open an
+          // exercise, start a run) is newer than what was saved, so it is merged on top.
+          return { ...current, ...applyImport(saved, persistedPart(current)), settings: saved.settings };
+        },
+        // persist does not write after merging: save the merged state now, or what happened
+        // before IndexedDB answered waits for the next change.
+        onRehydrateStorage: () => () => void store.setState({}),
       },
     ),
   );
+  return store;
 }
 
 export type AppStore = ReturnType<typeof createAppStore>;

@@ -17,13 +17,20 @@ function memory() {
 
 const value = (text: string) => ({ state: { files: { a: { "main.ts": text } } }, version: 1 });
 
+/** A storage that has done its first read, as persist does before any write matters. */
+async function loaded(kv: KeyValue, waitMs = 250) {
+  const storage = debouncedStorage(kv, waitMs);
+  await storage.getItem("roadlab");
+  return storage;
+}
+
 describe("debouncedStorage", () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
   it("coalesces a burst of changes into one write of the newest value within the window", async () => {
     const { kv, writes } = memory();
-    const storage = debouncedStorage(kv, 250);
+    const storage = await loaded(kv);
     for (const text of ["a", "ab", "abc"]) {
       storage.setItem("roadlab", value(text));
       await vi.advanceTimersByTimeAsync(50);
@@ -35,7 +42,7 @@ describe("debouncedStorage", () => {
 
   it("steady typing cannot postpone the write: each keystroke is on disk within the window", async () => {
     const { kv, data } = memory();
-    const storage = debouncedStorage(kv, 250);
+    const storage = await loaded(kv);
     const stored = () => Number((data.get("roadlab") as ReturnType<typeof value> | undefined)?.state.files.a["main.ts"] ?? -1);
     // A keystroke every 40 ms for 2 s: a trailing debounce would write nothing until it stops.
     for (let i = 0; i < 50; i++) {
@@ -48,21 +55,21 @@ describe("debouncedStorage", () => {
 
   it("flush writes the pending value at once (tab hidden or closing)", async () => {
     const { kv, data } = memory();
-    const storage = debouncedStorage(kv, 250);
+    const storage = await loaded(kv);
     storage.setItem("roadlab", value("x"));
     await storage.flush();
     expect(data.get("roadlab")).toEqual(value("x"));
   });
 
   it("reads back a pending value before it is written", async () => {
-    const storage = debouncedStorage(memory().kv, 250);
+    const storage = await loaded(memory().kv);
     storage.setItem("roadlab", value("pending"));
     expect(await storage.getItem("roadlab")).toEqual(value("pending"));
   });
 
   it("skips writes when the persisted state did not change", async () => {
     const { kv, writes } = memory();
-    const storage = debouncedStorage(kv, 250);
+    const storage = await loaded(kv);
     const state = value("same");
     storage.setItem("roadlab", state);
     await storage.flush();
@@ -71,9 +78,19 @@ describe("debouncedStorage", () => {
     expect(writes).toHaveLength(1);
   });
 
+  it("writes nothing before the first read, so defaults never overwrite saved work", async () => {
+    const { kv, data, writes } = memory();
+    data.set("roadlab", value("saved"));
+    const storage = debouncedStorage(kv, 250);
+    storage.setItem("roadlab", value("default"));
+    await storage.flush();
+    expect(writes).toEqual([]);
+    expect(await storage.getItem("roadlab")).toEqual(value("saved"));
+  });
+
   it("removeItem drops a pending write", async () => {
     const { kv, data } = memory();
-    const storage = debouncedStorage(kv, 250);
+    const storage = await loaded(kv);
     storage.setItem("roadlab", value("gone"));
     await storage.removeItem("roadlab");
     await vi.advanceTimersByTimeAsync(300);

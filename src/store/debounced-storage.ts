@@ -31,6 +31,8 @@ export function debouncedStorage<S>(kv: KeyValue, waitMs = 250): FlushableStorag
   let writing: Promise<void> = Promise.resolve();
   /** What is (or is about to be) on disk, to skip writes when only unpersisted state changed. */
   let latest: StorageValue<S> | undefined;
+  /** False until the first read: a write before it would store pre-hydration defaults over saved work. */
+  let loaded = false;
 
   function flush(): Promise<void> {
     if (timer !== undefined) clearTimeout(timer);
@@ -45,11 +47,16 @@ export function debouncedStorage<S>(kv: KeyValue, waitMs = 250): FlushableStorag
   return {
     async getItem(name) {
       if (pending?.name === name) return pending.value;
-      const stored = ((await kv.get(name)) as StorageValue<S> | undefined) ?? null;
-      latest = stored ?? undefined;
-      return stored;
+      try {
+        const stored = ((await kv.get(name)) as StorageValue<S> | undefined) ?? null;
+        latest = stored ?? undefined;
+        return stored;
+      } finally {
+        loaded = true;
+      }
     },
     setItem(name, value) {
+      if (!loaded) return;
       // persist calls this on every set(), run events included; unchanged slices keep their identity.
       if (latest && latest.version === value.version && shallow(latest.state, value.state)) return;
       latest = value;

@@ -20,12 +20,14 @@ describe("SQL console, end to end", () => {
     app = await openApp();
     page = await app.newPage();
     await page.goto(`${app.url}/#/exercises/sql-queries`);
-    const tab = page.getByRole("tab", { name: "SQL console" });
-    await tab.click({ timeout: LONG });
+    await page.getByRole("tab", { name: "SQL console" }).click({ timeout: LONG });
+    // psql tables want width: the side pane is narrow at 1280×800, expanded the panel spans the window.
+    await page.getByRole("button", { name: "Expand terminal" }).click();
     const panel = page.getByRole("tabpanel", { name: "SQL console" });
     // xterm's screen-reader mode mirrors the visible rows as a list: what a screen reader reads.
     rows = panel.getByRole("list");
-    await expect.poll(() => rows.innerText(), { timeout: LONG }).toMatch(/roadlab=#/);
+    await rows.filter({ hasText: "roadlab=#" }).waitFor({ state: "attached", timeout: LONG });
+    await panel.click();
   });
   afterAll(() => app?.close());
 

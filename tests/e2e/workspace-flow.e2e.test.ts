@@ -20,6 +20,24 @@ describe("workspace, end to end", () => {
   });
   afterAll(() => app?.close());
 
+  /** The roadmap entry of an exercise: the innermost list item holding its link. */
+  function exerciseItem(on: Page, title: string) {
+    return on.getByRole("listitem").filter({ has: on.getByRole("link", { name: title, exact: true }) }).last();
+  }
+
+  /** The progress a fresh tab shows for an exercise, i.e. what IndexedDB holds. */
+  async function roadmapStatus(title: string): Promise<string> {
+    const other = await app.newPage();
+    try {
+      await other.goto(`${app.url}/#/`);
+      const item = exerciseItem(other, title);
+      await item.waitFor({ timeout: LONG });
+      return /Passed|In progress|Not started/.exec(await item.innerText())?.[0] ?? "";
+    } finally {
+      await other.close();
+    }
+  }
+
   it("roadmap → exercise → the starter fails → the solution passes → reload keeps code and progress", async () => {
     await page.goto(`${app.url}/#/`);
     await page.getByRole("link", { name: TITLE }).click();
@@ -35,15 +53,15 @@ describe("workspace, end to end", () => {
     await pasteInto(page, "main.ts", solution);
     expect(await runTests(page, /All tests passed/)).not.toMatch(/\bfailed\b/);
 
-    // The run took longer than the 500 ms in which edits reach IndexedDB: a reload must find them.
+    // Saved state is what a second tab reads from IndexedDB: once it shows the pass, reload.
+    await expect.poll(() => roadmapStatus(TITLE), { timeout: LONG, interval: 500 }).toBe("Passed");
     await page.reload();
     const editor = editorFor(page, "main.ts");
     await editor.waitFor({ state: "attached", timeout: LONG });
     await page.locator(".monaco-editor .view-lines").getByText("SUPPORTED_VERSIONS").first().waitFor({ timeout: LONG });
 
     await page.goto(`${app.url}/#/`);
-    const item = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: TITLE }) });
-    await item.getByText(/passed/i).first().waitFor({ timeout: LONG });
+    await expect.poll(() => exerciseItem(page, TITLE).innerText(), { timeout: LONG }).toContain("Passed");
   });
 
   it("a syntax error gives a message naming file and line, and the next run works", async () => {
@@ -56,7 +74,9 @@ describe("workspace, end to end", () => {
   });
 
   it("an infinite loop is stopped with a message naming the test, and the next run works", async () => {
-    await pasteInto(page, "main.ts", "export function parseRequest(raw: string): never {\n  while (true) {}\n}\n");
+    const head = "export function parseRequest(raw: string): HttpRequest {";
+    expect(solution).toContain(head);
+    await pasteInto(page, "main.ts", solution.replace(head, `${head}\n  while (raw.length >= 0) {}`));
     const text = await runTests(page, /timed out/i);
     expect(text).toMatch(/Test ".+" timed out/);
     await pasteInto(page, "main.ts", solution);

@@ -4,7 +4,7 @@ import type { editor as MonacoEditor } from "monaco-editor";
 import { useColorScheme } from "../../app/use-color-scheme";
 import type { SourceLocation } from "../results/locations";
 import { monaco, themeFor } from "./monaco-setup";
-import { addPackageTypes } from "./type-libs";
+import { addPackageTypes, refreshDiagnostics } from "./type-libs";
 import { uriOf, useFileModels } from "./use-file-models";
 
 export interface EditorMarker extends SourceLocation {
@@ -34,7 +34,16 @@ export function CodeEditor(props: CodeEditorProps) {
   const scheme = useColorScheme();
   useFileModels(files, props.onChange);
 
-  useEffect(() => void addPackageTypes(monaco, packages), [packages]);
+  const fileKeys = Object.keys(files).join("\n");
+  useEffect(() => {
+    let live = true;
+    void addPackageTypes(monaco, packages).then(() => {
+      if (live) return refreshDiagnostics(monaco, fileKeys.split("\n").map(uriOf));
+    });
+    return () => {
+      live = false;
+    };
+  }, [packages, fileKeys]);
 
   useEffect(() => {
     for (const path of Object.keys(files)) {
@@ -53,7 +62,7 @@ export function CodeEditor(props: CodeEditorProps) {
     }
     // Keys, not texts: re-marking on every keystroke would fight the marker-clearing on edit.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [markers, Object.keys(files).join("\n")]);
+  }, [markers, fileKeys]);
 
   useEffect(() => {
     const editor = editorRef.current;

@@ -44,3 +44,17 @@ export async function addPackageTypes(monaco: Monaco, packages: readonly string[
     }),
   );
 }
+
+let refreshes = 0;
+
+/**
+ * Makes every learner file known to the TypeScript worker, then has Monaco recheck them all.
+ * Monaco checks a new model at once and mirrors only that model into the worker, so a file
+ * checked before its neighbour arrived reports "Cannot find module './impl'" until edited.
+ */
+export async function refreshDiagnostics(monaco: Monaco, uris: readonly import("monaco-editor").Uri[]): Promise<void> {
+  const getWorker = await monaco.typescript.getTypeScriptWorker();
+  await getWorker(...uris);
+  // A change to the extra libs is what makes Monaco's diagnostics adapter recheck every model.
+  monaco.typescript.typescriptDefaults.addExtraLib(`// refresh ${++refreshes}\nexport {};\n`, "file:///node_modules/@roadlab/refresh/index.d.ts");
+}

@@ -30,7 +30,7 @@ export function ProgressTransfer() {
     if (!pending) return;
     appStore.getState().importData(pending);
     void flushStorage();
-    setMessage({ kind: "ok", text: `Imported ${count(pending)} exercises.` });
+    setMessage({ kind: "ok", text: `Imported ${plural(count(pending))}.` });
   };
 
   return (
@@ -59,7 +59,7 @@ export function ProgressTransfer() {
         onClose={() => setPending(undefined)}
       >
         <p>
-          It holds {pending ? count(pending) : 0} exercises. For each of them, its files replace yours in this browser; progress
+          It holds {plural(pending ? count(pending) : 0)}. For each of them, its files replace yours in this browser; progress
           keeps whichever got further. Exercises not in the file are left as they are.
         </p>
       </ConfirmDialog>
@@ -69,4 +69,8 @@ export function ProgressTransfer() {
 
 function count(state: PersistedState): number {
   return new Set([...Object.keys(state.files), ...Object.keys(state.progress)]).size;
+}
+
+function plural(n: number): string {
+  return `${n} exercise${n === 1 ? "" : "s"}`;
 }

@@ -26,6 +26,8 @@ export function TerminalPanel({ runs, runSql }: TerminalPanelProps) {
   const [view, setView] = useState<View>("output");
   // The console mounts on first use and then stays, keeping its history and scrollback.
   const [sqlOpened, setSqlOpened] = useState(false);
+  // psql tables need columns the side pane does not have: expanded, the panel spans the window.
+  const [expanded, setExpanded] = useState(false);
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
   const shown = runSql ? view : "output";
 
@@ -45,30 +47,39 @@ export function TerminalPanel({ runs, runSql }: TerminalPanelProps) {
   };
 
   return (
-    <section className="terminal-panel" aria-label="Terminal">
-      {runSql ? (
-        <div role="tablist" aria-label="Terminal views" className="terminal-tabs" onKeyDown={onKeyDown}>
-          {VIEWS.map(({ view: v, label }, i) => (
-            <button
-              key={v}
-              ref={(el) => {
-                tabs.current[i] = el;
-              }}
-              type="button"
-              role="tab"
-              id={`${id}-${v}-tab`}
-              aria-controls={`${id}-${v}`}
-              aria-selected={shown === v}
-              tabIndex={shown === v ? 0 : -1}
-              onClick={() => select(v)}
-            >
-              {label}
-            </button>
-          ))}
-        </div>
-      ) : (
-        <h2 className="terminal-heading">Output</h2>
-      )}
+    <section
+      className={`terminal-panel${expanded ? " expanded" : ""}`}
+      aria-label="Terminal"
+      onKeyDown={(event) => event.key === "Escape" && expanded && setExpanded(false)}
+    >
+      <div className="terminal-bar">
+        {runSql ? (
+          <div role="tablist" aria-label="Terminal views" className="terminal-tabs" onKeyDown={onKeyDown}>
+            {VIEWS.map(({ view: v, label }, i) => (
+              <button
+                key={v}
+                ref={(el) => {
+                  tabs.current[i] = el;
+                }}
+                type="button"
+                role="tab"
+                id={`${id}-${v}-tab`}
+                aria-controls={`${id}-${v}`}
+                aria-selected={shown === v}
+                tabIndex={shown === v ? 0 : -1}
+                onClick={() => select(v)}
+              >
+                {label}
+              </button>
+            ))}
+          </div>
+        ) : (
+          <h2 className="terminal-heading">Output</h2>
+        )}
+        <button type="button" className="terminal-expand" aria-pressed={expanded} onClick={() => setExpanded(!expanded)}>
+          Expand terminal
+        </button>
+      </div>
       <div
         id={`${id}-output`}
         className="terminal-view"

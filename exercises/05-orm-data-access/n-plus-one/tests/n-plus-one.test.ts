@@ -121,7 +121,7 @@ describe("authorsWithBooks: queries", () => {
   it("runs at most 2 queries for the seeded catalogue", async () => {
     const { db: counted, statements } = counting(db);
     await authorsWithBooks(counted);
-    expect(statements.length, `queries run:\n${statements.join("\n")}`).toBeLessThanOrEqual(2);
+    expect(statements.length, `queries run (showing 5):\n${statements.slice(0, 5).join("\n")}`).toBeLessThanOrEqual(2);
   });
 
   it("still runs at most 2 queries with 55 authors and 163 books, and gets them all right", async () => {
@@ -145,6 +145,12 @@ describe("authorsWithBooks: queries", () => {
 });
 
 describe("booksByAuthorIds", () => {
+  it("gives the same books as authorsWithBooks, one author or many", async () => {
+    for (const author of seeded) {
+      expect((await booksByAuthorIds(db, [author.id])).get(author.id), author.name).toEqual(author.books);
+    }
+  });
+
   it("maps each requested author id to that author's books", async () => {
     const books = await booksByAuthorIds(db, [4, 2]);
     expect([...books.keys()]).toEqual([4, 2]);

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import type { EditorMarker } from "../../editor/code-editor";
 import type { SourceLocation } from "../../results/locations";
 import { appStore, useAppStore } from "../../../store";
@@ -7,7 +7,8 @@ import { EditorSettings } from "../editor-settings/editor-settings";
 import { FileTabs, tabId } from "../file-tabs/file-tabs";
 
 // Monaco is megabytes: only the workspace pays for it, and the page is usable while it loads.
-const CodeEditor = lazy(() => import("../../editor/code-editor"));
+const loadCodeEditor = () => import("../../editor/code-editor");
+const CodeEditor = lazy(loadCodeEditor);
 const SolutionDiff = lazy(() => import("../../editor/solution-diff/solution-diff"));
 
 export interface EditorPaneProps {
@@ -33,6 +34,8 @@ export function EditorPane(props: EditorPaneProps) {
   const [asking, setAsking] = useState<"reset" | "solution" | undefined>();
   const [showSolution, setShowSolution] = useState(false);
   const panelId = "editor-panel";
+  // Fetch Monaco while the exercise's files and the saved code are still loading, not after.
+  useEffect(() => void loadCodeEditor(), []);
 
   return (
     <section className="pane editor-pane" aria-labelledby="editor-heading" data-solution={showSolution && solution !== undefined}>

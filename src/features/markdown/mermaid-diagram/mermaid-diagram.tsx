@@ -6,7 +6,10 @@ let mermaidModule: Promise<Mermaid> | undefined;
 
 /** Mermaid is large (hundreds of KB): fetched only when a README actually has a diagram. */
 function loadMermaid(): Promise<Mermaid> {
-  mermaidModule ??= import("mermaid").then((m) => m.default);
+  // After the browser is idle: the editor, which the learner is waiting for, goes first.
+  mermaidModule ??= new Promise<void>((resolve) => (window.requestIdleCallback ?? setTimeout)(() => resolve(), { timeout: 2000 }))
+    .then(() => import("mermaid"))
+    .then((m) => m.default);
   return mermaidModule;
 }
 

@@ -1,0 +1,15 @@
+import { readFile } from "node:fs/promises";
+import { openApp } from "../tests/e2e/helpers/app";
+import { pasteInto, runTests } from "../tests/e2e/helpers/workspace";
+const app = await openApp();
+const page = await app.newPage();
+await page.goto(`${app.url}/#/exercises/http-request-parser`);
+await pasteInto(page, "main.ts", await readFile("exercises/01-internet/http-request-parser/solution/main.ts", "utf8"));
+console.log((await runTests(page, /All tests passed/)).slice(0, 200));
+await page.goto(`${app.url}/#/`);
+await page.waitForTimeout(1500);
+await page.screenshot({ path: "scratch-ub/roadmap-after.png" });
+await page.reload();
+await page.waitForTimeout(1500);
+await page.screenshot({ path: "scratch-ub/roadmap-reload.png" });
+await app.close();

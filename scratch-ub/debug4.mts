@@ -1,0 +1,13 @@
+import { readFile } from "node:fs/promises";
+import { openApp } from "../tests/e2e/helpers/app";
+import { pasteInto, runTests } from "../tests/e2e/helpers/workspace";
+const app = await openApp();
+const page = await app.newPage();
+await page.goto(`${app.url}/#/exercises/http-request-parser`);
+await pasteInto(page, "main.ts", await readFile("exercises/01-internet/http-request-parser/solution/main.ts", "utf8"));
+await runTests(page, /All tests passed/);
+await page.reload();
+await page.goto(`${app.url}/#/`);
+await page.waitForTimeout(2000);
+console.log(await page.locator("li.exercise").first().innerText());
+await app.close();

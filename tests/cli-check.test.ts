@@ -10,6 +10,12 @@ describe("roadlab check", () => {
     expect(code).toBe(0);
   });
 
+  it("passes on the catalog with the in-page runtime in Chromium", async () => {
+    const { code, stdout } = await roadlab("check", "--runtime", "browser");
+    expect(stdout).toMatch(/exercise\(s\) checked with --runtime browser: (\d+) ok, 0 with problems/);
+    expect(code).toBe(0);
+  });
+
   it("reports one line per schema problem, with did-you-mean", async () => {
     const { code, stdout } = await roadlab("check", `${broken}/bad-schema`);
     expect(code).toBe(1);

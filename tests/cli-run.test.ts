@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readdirSync } from "node:fs";
 import type { RunResults } from "../src/runtime/results";
-import { roadlab } from "./helpers/cli";
+import { roadlab, roadlabWithEnv } from "./helpers/cli";
 
 const adder = "tests/fixtures/packs/runtime/adder";
 const learner = (name: string) => `tests/fixtures/learner/${name}`;
@@ -98,7 +98,25 @@ describe("roadlab run --runtime node", () => {
     const invalid = await roadlab("run", "tests/fixtures/packs/broken/bad-schema", "--files", learner("loop"));
     expect(invalid.code).toBe(2);
     expect(invalid.stderr).toContain('titel: unknown field — did you mean "title"?');
-    const browser = await roadlab("run", adder, "--files", `${adder}/starter`, "--runtime", "browser");
-    expect(browser.code).toBe(2);
+  });
+});
+
+describe("roadlab run --runtime browser", () => {
+  it("runs the in-page runtime in Chromium and prints the same results object", async () => {
+    const { code, results } = await runJson(adder, "--files", `${adder}/starter`, "--runtime", "browser");
+    expect(code).toBe(1);
+    expect(results.status).toBe("fail");
+    expect(results.tests.map((t) => [t.name, t.status])).toEqual([
+      ["add > adds two numbers", "fail"],
+      ["add > adds negatives", "fail"],
+      ["add > is skipped", "skip"],
+      ["add > handles bigints", "todo"],
+    ]);
+  });
+
+  it("says clearly when no Chromium can be found", async () => {
+    const { code, stderr } = await roadlabWithEnv({ CHROMIUM_PATH: "/nonexistent/chromium" }, "run", adder, "--files", `${adder}/starter`, "--runtime", "browser");
+    expect(code).toBe(2);
+    expect(stderr).toContain("CHROMIUM_PATH=/nonexistent/chromium is not an executable file");
   });
 });

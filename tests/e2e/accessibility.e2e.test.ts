@@ -48,6 +48,16 @@ describe("accessibility and screenshots", () => {
       await workspace(page);
       await page.screenshot({ path: `docs/workspace${suffix}.png` });
       expect(await seriousViolations(page)).toEqual([]);
+
+      // The SQL console, expanded over the page, with a table printed.
+      await page.getByRole("tab", { name: "SQL console" }).click();
+      await page.getByRole("button", { name: "Expand terminal" }).click();
+      const rows = page.getByRole("tabpanel", { name: "SQL console" }).getByRole("list");
+      await rows.filter({ hasText: "roadlab=#" }).waitFor({ state: "attached", timeout: LONG });
+      await page.keyboard.type("\\dt");
+      await page.keyboard.press("Enter");
+      await rows.filter({ hasText: /\(\d+ rows\)/ }).waitFor({ state: "attached", timeout: LONG });
+      expect(await seriousViolations(page)).toEqual([]);
     });
   }
 });

@@ -12,10 +12,14 @@ export interface CliResult {
 
 /** Runs `roadlab` as a user would, from the repo root, without colours. */
 export function roadlab(...args: string[]): Promise<CliResult> {
+  return roadlabWithEnv({}, ...args);
+}
+
+export function roadlabWithEnv(env: Record<string, string>, ...args: string[]): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(repoRoot, "bin/roadlab.js"), ...args], {
       cwd: repoRoot,
-      env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
+      env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0", ...env },
     });
     let stdout = "";
     let stderr = "";

@@ -12,6 +12,7 @@ export interface EditorMarker extends SourceLocation {
 }
 
 export interface CodeEditorProps {
+  slug: string;
   /** Every learner file, so the TypeScript service sees them all. */
   files: Record<string, string>;
   active: string;
@@ -27,27 +28,27 @@ export interface CodeEditorProps {
 }
 
 export function CodeEditor(props: CodeEditorProps) {
-  const { files, active, readonly, packages, reveal, markers } = props;
+  const { slug, files, active, readonly, packages, reveal, markers } = props;
   const editorRef = useRef<MonacoEditor.IStandaloneCodeEditor | null>(null);
   const onRunRef = useRef(props.onRun);
   onRunRef.current = props.onRun;
   const scheme = useColorScheme();
-  useFileModels(files, props.onChange);
+  useFileModels(slug, files, props.onChange);
 
   const fileKeys = Object.keys(files).join("\n");
   useEffect(() => {
     let live = true;
     void addPackageTypes(monaco, packages).then(() => {
-      if (live) return refreshDiagnostics(monaco, fileKeys.split("\n").map(uriOf));
+      if (live) return refreshDiagnostics(monaco, fileKeys.split("\n").map((path) => uriOf(slug, path)));
     });
     return () => {
       live = false;
     };
-  }, [packages, fileKeys]);
+  }, [packages, slug, fileKeys]);
 
   useEffect(() => {
     for (const path of Object.keys(files)) {
-      const model = monaco.editor.getModel(uriOf(path));
+      const model = monaco.editor.getModel(uriOf(slug, path));
       if (!model) continue;
       const mine = markers.filter((m) => m.file === path);
       monaco.editor.setModelMarkers(
@@ -62,7 +63,7 @@ export function CodeEditor(props: CodeEditorProps) {
     }
     // Keys, not texts: re-marking on every keystroke would fight the marker-clearing on edit.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [markers, fileKeys]);
+  }, [markers, slug, fileKeys]);
 
   useEffect(() => {
     const editor = editorRef.current;
@@ -76,7 +77,7 @@ export function CodeEditor(props: CodeEditorProps) {
   const isReadonly = readonly.includes(active);
   return (
     <Editor
-      path={uriOf(active).toString()}
+      path={uriOf(slug, active).toString()}
       theme={themeFor(scheme)}
       keepCurrentModel
       loading={<p className="editor-loading">Loading editor…</p>}

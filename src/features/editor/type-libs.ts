@@ -53,7 +53,9 @@ let refreshes = 0;
  * checked before its neighbour arrived reports "Cannot find module './impl'" until edited.
  */
 export async function refreshDiagnostics(monaco: Monaco, uris: readonly import("monaco-editor").Uri[]): Promise<void> {
-  const getWorker = await monaco.typescript.getTypeScriptWorker();
+  // Rejects until the TypeScript mode has started; it then syncs every model itself, nothing to do.
+  const getWorker = await monaco.typescript.getTypeScriptWorker().catch(() => undefined);
+  if (!getWorker) return;
   await getWorker(...uris);
   // A change to the extra libs is what makes Monaco's diagnostics adapter recheck every model.
   monaco.typescript.typescriptDefaults.addExtraLib(`// refresh ${++refreshes}\nexport {};\n`, "file:///node_modules/@roadlab/refresh/index.d.ts");

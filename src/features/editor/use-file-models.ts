@@ -1,8 +1,12 @@
 import { useEffect, useRef } from "react";
-import type { editor as MonacoEditor } from "monaco-editor";
 import { monaco } from "./monaco-setup";
 
-export const uriOf = (path: string) => monaco.Uri.parse(`file:///${path}`);
+/**
+ * file:///<slug>/<path>: one folder per exercise. Reusing file:///main.ts across exercises
+ * would hand TypeScript a new model with the same name and version as the old one, and it
+ * would keep checking the old text (its cache is keyed by name and version).
+ */
+export const uriOf = (slug: string, path: string) => monaco.Uri.parse(`file:///${slug}/${path}`);
 
 export function languageOf(path: string): string {
   if (/\.(ts|tsx|mts)$/.test(path)) return "typescript";
@@ -13,43 +17,43 @@ export function languageOf(path: string): string {
 }
 
 /**
- * One Monaco model per learner file at file:///<path>, so TypeScript resolves `./other` imports
- * between them. The store is the source of truth: edits flow out through `onChange`, and outside
- * changes (reset, undo, import) flow in as undoable edits. Models die with the editor.
+ * One Monaco model per learner file, so TypeScript resolves `./other` imports between them.
+ * The store is the source of truth: edits flow out through `onChange` (a rename across files
+ * included), outside changes (reset, undo, import) flow in as undoable edits. Models live for
+ * the session, so returning to an exercise keeps its undo history.
  */
-export function useFileModels(files: Record<string, string>, onChange: (path: string, text: string) => void) {
+export function useFileModels(slug: string, files: Record<string, string>, onChange: (path: string, text: string) => void) {
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
   const syncing = useRef(false);
+  const paths = Object.keys(files).join("\n");
 
   useEffect(() => {
     syncing.current = true;
     try {
       for (const [path, text] of Object.entries(files)) {
-        const uri = uriOf(path);
-        const model = monaco.editor.getModel(uri) ?? watch(monaco.editor.createModel(text, languageOf(path), uri), path);
-        if (model.getValue() !== text) {
-          model.pushEditOperations([], [{ range: model.getFullModelRange(), text }], () => null);
-        }
+        const uri = uriOf(slug, path);
+        const model = monaco.editor.getModel(uri) ?? monaco.editor.createModel(text, languageOf(path), uri);
+        if (model.getValue() !== text) model.pushEditOperations([], [{ range: model.getFullModelRange(), text }], () => null);
       }
     } finally {
       syncing.current = false;
     }
-  }, [files]);
+  }, [slug, files]);
 
-  useEffect(
-    () => () => {
-      for (const model of monaco.editor.getModels()) if (model.uri.scheme === "file") model.dispose();
-    },
-    [],
-  );
-
-  function watch(model: MonacoEditor.ITextModel, path: string) {
-    model.onDidChangeContent(() => {
-      // Our own sync is not an edit; a rename refactoring across files is, so listen per model.
-      monaco.editor.setModelMarkers(model, "roadlab", []);
-      if (!syncing.current) onChangeRef.current(path, model.getValue());
+  useEffect(() => {
+    const subscriptions = paths.split("\n").flatMap((path) => {
+      const model = monaco.editor.getModel(uriOf(slug, path));
+      return model
+        ? [
+            model.onDidChangeContent(() => {
+              // A run's error marker is about the old text.
+              monaco.editor.setModelMarkers(model, "roadlab", []);
+              if (!syncing.current) onChangeRef.current(path, model.getValue());
+            }),
+          ]
+        : [];
     });
-    return model;
-  }
+    return () => subscriptions.forEach((s) => s.dispose());
+  }, [slug, paths]);
 }

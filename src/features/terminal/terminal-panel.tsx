@@ -28,6 +28,12 @@ export function TerminalPanel({ runs, runSql }: TerminalPanelProps) {
   const [sqlOpened, setSqlOpened] = useState(false);
   // psql tables need columns the side pane does not have: expanded, the panel spans the window.
   const [expanded, setExpanded] = useState(false);
+  const section = useRef<HTMLElement>(null);
+  const toggleExpanded = () => {
+    setExpanded(!expanded);
+    // The learner expanded to read or type: take them into the terminal shown.
+    requestAnimationFrame(() => section.current?.querySelector<HTMLElement>(".terminal-view:not([hidden]) textarea")?.focus());
+  };
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
   const shown = runSql ? view : "output";
 
@@ -48,6 +54,7 @@ export function TerminalPanel({ runs, runSql }: TerminalPanelProps) {
 
   return (
     <section
+      ref={section}
       className={`terminal-panel${expanded ? " expanded" : ""}`}
       aria-label="Terminal"
       onKeyDown={(event) => event.key === "Escape" && expanded && setExpanded(false)}
@@ -76,8 +83,15 @@ export function TerminalPanel({ runs, runSql }: TerminalPanelProps) {
         ) : (
           <h2 className="terminal-heading">Output</h2>
         )}
-        <button type="button" className="terminal-expand" aria-pressed={expanded} onClick={() => setExpanded(!expanded)}>
-          Expand terminal
+        <button
+          type="button"
+          className="terminal-expand"
+          aria-label="Expand terminal"
+          aria-pressed={expanded}
+          title={expanded ? "Back to the side pane (Escape)" : "Use the whole width of the window"}
+          onClick={toggleExpanded}
+        >
+          Expand
         </button>
       </div>
       <div

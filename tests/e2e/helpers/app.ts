@@ -41,14 +41,18 @@ export async function openApp(): Promise<AppSession> {
     // Context-level: includes requests made by the page's dedicated workers.
     context.on("request", (request) => requests.push(request.url()));
     context.on("console", (message) => {
-      if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+      const text = message.text();
+      if (text.startsWith(VIOLATION)) cspViolations.push(text.slice(VIOLATION.length));
     });
     context.on("weberror", (error) => pageErrors.push(String(error.error())));
     contexts.push(context);
     return context;
   };
-  const newContext = (colorScheme: "light" | "dark" = "light") =>
-    browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme, reducedMotion: "reduce" }).then(watch);
+  const newContext = async (colorScheme: "light" | "dark" = "light") => {
+    const context = watch(await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme, reducedMotion: "reduce" }));
+    await context.addInitScript(reportViolations, VIOLATION);
+    return context;
+  };
 
   return {
     url: server.url,
@@ -66,6 +70,24 @@ export async function openApp(): Promise<AppSession> {
       await server.close();
     },
   };
+}
+
+const VIOLATION = "[csp-violation] ";
+
+/** Runs in each page: every CSP violation, even one the code caught, is logged for the test to see. */
+function reportViolations(prefix: string) {
+  document.addEventListener("securitypolicyviolation", (event) => {
+    console.warn(`${prefix}${event.effectiveDirective} blocked ${event.blockedURI} at ${event.sourceFile}:${event.lineNumber}`);
+  });
+}
+
+/**
+ * Violations other than zod's feature probe: zod 4 tries `new Function("")` once to see whether
+ * it may compile parsers, falls back when the CSP says no, and the browser reports the attempt.
+ * `z.config({ jitless: true })` before the first schema would silence it (colinhacks/zod#5414).
+ */
+export function unexpectedViolations(violations: readonly string[]): string[] {
+  return violations.filter((v) => !/^script-src(-elem)? blocked eval /.test(v));
 }
 
 /** Requests that left the page's origin: anything not on `origin` and not blob: or data:. */

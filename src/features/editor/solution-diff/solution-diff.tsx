@@ -1,10 +1,11 @@
 import { DiffEditor } from "@monaco-editor/react";
 import { useColorScheme } from "../../../app/use-color-scheme";
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 import { monaco, themeFor } from "../monaco-setup";
 import { languageOf } from "../use-file-models";
 
 export interface SolutionDiffProps {
+  slug: string;
   file: string;
   learner: string;
   solution: string;
@@ -15,15 +16,19 @@ export interface SolutionDiffProps {
  * The learner's file (left) against the solution's (right); both read-only, so nothing is
  * overwritten. Mount it keyed by file: its models belong to one file.
  */
-export function SolutionDiff({ file, learner, solution, fontSize }: SolutionDiffProps) {
+let mounts = 0;
+
+export function SolutionDiff({ slug, file, learner, solution, fontSize }: SolutionDiffProps) {
   const scheme = useColorScheme();
+  // Fresh names per mount: TypeScript caches by name and version, and new models start at version 1.
+  const [base] = useState(() => `${slug}/${++mounts}/${file}`);
   useEffect(
     () => () => {
       setTimeout(() => {
-        for (const uri of [`learner:///${file}`, `solution:///${file}`]) monaco.editor.getModel(monaco.Uri.parse(uri))?.dispose();
+        for (const uri of [`learner:///${base}`, `solution:///${base}`]) monaco.editor.getModel(monaco.Uri.parse(uri))?.dispose();
       });
     },
-    [file],
+    [base],
   );
   return (
     <DiffEditor
@@ -31,8 +36,8 @@ export function SolutionDiff({ file, learner, solution, fontSize }: SolutionDiff
       modified={solution}
       language={languageOf(file)}
       // Outside file:/// so the solution never joins the learner's TypeScript project.
-      originalModelPath={`learner:///${file}`}
-      modifiedModelPath={`solution:///${file}`}
+      originalModelPath={`learner:///${base}`}
+      modifiedModelPath={`solution:///${base}`}
       theme={themeFor(scheme)}
       // @monaco-editor/react disposes kept-less models before the widget lets go of them (a
       // "TextModel got disposed" error); keep them and dispose them ourselves after unmount.

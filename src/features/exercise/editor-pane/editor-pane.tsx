@@ -83,10 +83,11 @@ export function EditorPane(props: EditorPaneProps) {
                 <p className="diff-caption">
                   Left: your {active}. Right: the solution&apos;s. Read-only — your code is unchanged.
                 </p>
-                <SolutionDiff key={active} file={active} learner={files[active] ?? ""} solution={solution[active] ?? ""} fontSize={settings.editorFontSize} />
+                <SolutionDiff key={active} slug={slug} file={active} learner={files[active] ?? ""} solution={solution[active] ?? ""} fontSize={settings.editorFontSize} />
               </>
             ) : (
               <CodeEditor
+                slug={slug}
                 files={files}
                 active={active}
                 readonly={props.readonly}

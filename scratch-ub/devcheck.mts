@@ -1,0 +1,14 @@
+import { launchChromium } from "../src/cli/browser/chromium";
+const browser = await launchChromium();
+const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, bypassCSP: !!process.env.BYPASS });
+const msgs: string[] = [];
+page.on("console", (m) => msgs.push(`${m.type()}: ${m.text().slice(0, 250)}`));
+page.on("pageerror", (e) => msgs.push(`pageerror: ${e.message}`));
+const res = await page.goto("http://127.0.0.1:5391/#/exercises/sql-queries");
+console.log("headers:", res?.headers()["content-security-policy"]?.slice(0, 120), res?.headers()["cross-origin-embedder-policy"]);
+await page.getByRole("button", { name: "Run tests" }).click({ timeout: 120000 });
+await page.getByRole("region", { name: "Test results" }).getByText(/passed/).first().waitFor({ timeout: 120000 });
+await page.waitForTimeout(3000);
+await page.screenshot({ path: "scratch-ub/dev.png" });
+console.log(msgs.filter((m) => !m.startsWith("debug")).join("\n"));
+await browser.close();

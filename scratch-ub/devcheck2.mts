@@ -1,0 +1,15 @@
+import { launchChromium } from "../src/cli/browser/chromium";
+const url = process.argv[2];
+const browser = await launchChromium();
+const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+const msgs: string[] = [];
+page.on("console", (m) => msgs.push(`${m.type()}: ${m.text().slice(0, 300)}`));
+page.on("pageerror", (e) => msgs.push(`pageerror: ${e.message}\n${e.stack?.slice(0, 800)}`));
+page.on("worker", (w) => { msgs.push("worker: " + w.url().slice(0, 120)); w.on("console", (m) => msgs.push(`worker console ${m.type()}: ${m.text().slice(0, 300)}`)); });
+await page.addInitScript(() => document.addEventListener("securitypolicyviolation", (e) => console.log("CSPV", e.violatedDirective, e.blockedURI, e.sourceFile, e.lineNumber)));
+await page.goto(url + "/#/exercises/sql-queries");
+await page.getByRole("button", { name: "Run tests" }).click({ timeout: 120000 });
+await page.getByRole("region", { name: "Test results" }).getByText(/passed/).first().waitFor({ timeout: 120000 });
+await page.waitForTimeout(3000);
+console.log(msgs.filter((m) => !m.includes("React DevTools")).join("\n"));
+await browser.close();

@@ -6,7 +6,8 @@ import { fileURLToPath } from "node:url";
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 export const distDir = path.join(repoRoot, "dist");
 const STAMP = path.join(distDir, ".roadlab-build.json");
-const INPUTS = ["src", "build", "public", "index.html", "runner.html", "vite.config.ts", "package-lock.json"];
+// exercises/ too: the app bundles every exercise, so editing one must rebuild.
+const INPUTS = ["src", "build", "public", "exercises", "index.html", "runner.html", "vite.config.ts", "package-lock.json"];
 
 /** Builds the app unless dist/ was built from exactly the current sources. */
 export async function ensureAppBuilt(log: (line: string) => void = () => {}): Promise<void> {

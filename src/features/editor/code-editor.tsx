@@ -1,5 +1,5 @@
 import Editor from "@monaco-editor/react";
-import { useEffect, useRef } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import type { editor as MonacoEditor } from "monaco-editor";
 import { useColorScheme } from "../../app/use-color-scheme";
 import type { SourceLocation } from "../results/locations";
@@ -75,26 +75,32 @@ export function CodeEditor(props: CodeEditorProps) {
   }, [reveal, active]);
 
   const isReadonly = readonly.includes(active);
+  const { fontSize, wordWrap } = props;
+  // Stable between keystrokes: @monaco-editor/react calls updateOptions whenever this object changes.
+  const options = useMemo<MonacoEditor.IStandaloneEditorConstructionOptions>(
+    () => ({
+      ariaLabel: `${active}${isReadonly ? " (read-only)" : ""}: code editor. Ctrl+Enter runs the tests; Ctrl+M, then Tab, leaves the editor.`,
+      readOnly: isReadonly,
+      readOnlyMessage: { value: `${active} is read-only in this exercise.` },
+      fontSize,
+      wordWrap: wordWrap ? "on" : "off",
+      minimap: { enabled: false },
+      scrollBeyondLastLine: false,
+      automaticLayout: true,
+      tabSize: 2,
+      fixedOverflowWidgets: true,
+      // Faded unused code fails contrast checks; TypeScript still reports it on hover.
+      showUnused: false,
+    }),
+    [active, isReadonly, fontSize, wordWrap],
+  );
   return (
     <Editor
       path={uriOf(slug, active).toString()}
       theme={themeFor(scheme)}
       keepCurrentModel
       loading={<p className="editor-loading">Loading editor…</p>}
-      options={{
-        ariaLabel: `${active}${isReadonly ? " (read-only)" : ""}: code editor. Ctrl+Enter runs the tests.`,
-        readOnly: isReadonly,
-        readOnlyMessage: { value: `${active} is read-only in this exercise.` },
-        fontSize: props.fontSize,
-        wordWrap: props.wordWrap ? "on" : "off",
-        minimap: { enabled: false },
-        scrollBeyondLastLine: false,
-        automaticLayout: true,
-        tabSize: 2,
-        fixedOverflowWidgets: true,
-        // Faded unused code fails contrast checks; TypeScript still reports it on hover.
-        showUnused: false,
-      }}
+      options={options}
       onMount={(editor) => {
         editorRef.current = editor;
         editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => onRunRef.current());

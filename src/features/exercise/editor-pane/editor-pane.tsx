@@ -74,6 +74,10 @@ export function EditorPane(props: EditorPaneProps) {
         <EditorSettings />
       </div>
       <div role="tabpanel" id={panelId} aria-labelledby={tabId(active)} className="editor-host">
+        {/* Tab indents inside Monaco; keyboard users need to know the way out. */}
+        <p className="keyboard-hint" aria-hidden="true">
+          Ctrl+M, then Tab: leave the editor
+        </p>
         {!files ? (
           <p className="editor-loading">Loading files…</p>
         ) : (

@@ -1,10 +1,9 @@
-import { useEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
 
-/** Hints one at a time: each costs a click, so a learner tries before reading the next. */
+/** Hints one at a time: each costs a click, so a learner tries before reading the next. Keyed by exercise. */
 export function Hints({ hints }: { hints: readonly string[] }) {
   const [shown, setShown] = useState(0);
   const lastHint = useRef<HTMLLIElement>(null);
-  useEffect(() => setShown(0), [hints]);
 
   if (hints.length === 0) return null;
   const reveal = () => {

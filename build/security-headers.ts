@@ -16,6 +16,9 @@ const CSP: Record<string, string[]> = {
   // blob: for learner modules linked as blob URLs; wasm-unsafe-eval for PGlite's WebAssembly.
   "script-src": ["'self'", "blob:", "'wasm-unsafe-eval'"],
   "worker-src": ["'self'", "blob:"],
+  // Only the opt-in WebContainer runtime frames StackBlitz's headless runtime (it runs code there,
+  // on its own origin); nothing in a worker can create a frame, so the in-page runtime stays put.
+  "frame-src": ["'self'", "https://stackblitz.com"],
   // Monaco, xterm and mermaid set inline styles.
   "style-src": ["'self'", "'unsafe-inline'"],
   "img-src": ["'self'", "data:", "blob:"],

@@ -8,15 +8,7 @@
  * The runtime that runs the tests calls `configureDb` first with the exercise's seed.sql.
  */
 import { PGlite, type Results, type Transaction } from "@electric-sql/pglite";
-import {
-  clearDdlLog,
-  dropUserSchemas,
-  installDdlWatch,
-  resetSessionAndInspect,
-  restoreRows,
-  seedAndSnapshot,
-  type SeededState,
-} from "./db-state";
+import { dropUserSchemas, installHarness, resetAndRestore, seedAndSnapshot } from "./db-state";
 
 /** The part of PGlite learner code gets: enough to query, never enough to close it. */
 export interface Db {
@@ -36,8 +28,7 @@ export interface DbOptions {
 
 interface Instance {
   pg: PGlite;
-  state: SeededState;
-  /** The seed `state` came from; a worker reused across exercises reseeds when it changes. */
+  /** The seed the snapshot came from; a worker reused across exercises reseeds when it changes. */
   seed: string;
 }
 
@@ -77,32 +68,29 @@ export async function closeDb(): Promise<void> {
 async function boot(): Promise<Instance> {
   const pg = new PGlite(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
   await pg.waitReady;
-  await installDdlWatch(pg);
+  await installHarness(pg);
   const seed = options.seed ?? "";
-  return { pg, state: await seedAndSnapshot(pg, seed), seed };
+  await seedAndSnapshot(pg, seed);
+  return { pg, seed };
 }
 
 async function reseedIfChanged(current: Instance): Promise<void> {
   const seed = options.seed ?? "";
   if (current.seed === seed) return;
-  await resetSessionAndInspect(current.pg);
+  await reseed(current, seed);
+}
+
+async function reseed(current: Instance, seed: string): Promise<void> {
+  await current.pg.exec("ROLLBACK; RESET ALL;");
   await dropUserSchemas(current.pg);
-  current.state = await seedAndSnapshot(current.pg, seed);
+  await seedAndSnapshot(current.pg, seed);
   current.seed = seed;
 }
 
 async function reset(current: Instance): Promise<void> {
-  const { pg } = current;
-  const since = await resetSessionAndInspect(pg);
-  if (current.seed !== (options.seed ?? "")) {
-    await reseedIfChanged(current);
-  } else if (since.schemaChanged) {
-    await dropUserSchemas(pg);
-    current.state = await seedAndSnapshot(pg, current.seed);
-    await clearDdlLog(pg);
-  } else {
-    await restoreRows(pg, current.state, since.dirty);
-  }
+  const seed = options.seed ?? "";
+  if (current.seed !== seed) return reseed(current, seed);
+  if (!(await resetAndRestore(current.pg))) await reseed(current, seed);
 }
 
 function facade(pg: PGlite): Db {

@@ -77,7 +77,7 @@ export function createRuntimeSlice(deps: RuntimeDeps): Slice<RuntimeSlice> {
         get().recordProgress(slug, { type: "run-started" });
 
         const { config, files } = exercise;
-        const append = (event: RunEvent) => updateRun(slug, id, (l) => ({ ...l, events: [...l.events, event] }));
+        const append = batchPerFrame((events: RunEvent[]) => updateRun(slug, id, (l) => ({ ...l, events: [...l.events, ...events] })));
         let results: RunResults;
         try {
           const handle = (await get().startRuntime()).run(
@@ -91,6 +91,7 @@ export function createRuntimeSlice(deps: RuntimeDeps): Slice<RuntimeSlice> {
             append,
           );
           const outcome = await handle.outcome;
+          append.flush();
           if (outcome.cancelled) {
             updateRun(slug, id, (l) => ({ ...l, cancelled: true }));
             return undefined;
@@ -113,6 +114,31 @@ export function createRuntimeSlice(deps: RuntimeDeps): Slice<RuntimeSlice> {
       },
     };
   };
+}
+
+/**
+ * Collects items and hands them over once per animation frame: a run streams two events per test,
+ * and re-rendering the workspace for each one cost more than running the tests.
+ */
+export function batchPerFrame<T>(deliver: (items: T[]) => void): ((item: T) => void) & { flush(): void } {
+  let pending: T[] = [];
+  let scheduled = false;
+  const schedule = globalThis.requestAnimationFrame ?? ((fn: () => void) => setTimeout(fn, 16));
+  const flush = () => {
+    scheduled = false;
+    if (pending.length === 0) return;
+    const items = pending;
+    pending = [];
+    deliver(items);
+  };
+  const push = (item: T) => {
+    pending.push(item);
+    if (!scheduled) {
+      scheduled = true;
+      schedule(flush);
+    }
+  };
+  return Object.assign(push, { flush });
 }
 
 /** The run whose results the workspace shows: the newest one that was not cancelled. */

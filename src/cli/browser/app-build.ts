@@ -16,7 +16,7 @@ export async function ensureAppBuilt(log: (line: string) => void = () => {}): Pr
   if (stamp?.hash === hash) return;
   log("Building the app for --runtime browser (once per source change)…");
   const { build } = await import("vite");
-  await build({ root: repoRoot, logLevel: "warn" });
+  await build({ root: repoRoot, logLevel: "error" });
   await writeFile(STAMP, JSON.stringify({ hash }));
 }
 

@@ -1,4 +1,4 @@
-import { lazy, Suspense } from "react";
+import { lazy, memo, Suspense } from "react";
 import { Hints } from "../hints/hints";
 
 // react-markdown, remark-gfm and highlight.js load with the first exercise, never with the roadmap.
@@ -10,7 +10,9 @@ export interface InstructionsProps {
   hints: readonly string[];
 }
 
-export function Instructions({ title, readme, hints }: InstructionsProps) {
+// Memoised: the workspace re-renders on every keystroke and test event, and rendering the README
+// (markdown, highlighting) took most of a warm Run tests before it was (bench: ~600 ms of ~800).
+export const Instructions = memo(function Instructions({ title, readme, hints }: InstructionsProps) {
   return (
     <section className="pane instructions-pane" aria-labelledby="instructions-heading">
       <h2 id="instructions-heading">Instructions</h2>
@@ -24,4 +26,4 @@ export function Instructions({ title, readme, hints }: InstructionsProps) {
       <Hints hints={hints} />
     </section>
   );
-}
+});

@@ -2,10 +2,12 @@ import type { Browser, Page } from "playwright-core";
 import type { Exercise } from "../src/exercises/pack";
 
 /** First meaningful line of the starter's first file: when it shows in Monaco, the editor is ready. */
-function starterMarker(exercise: Exercise): string {
+function starterMarker(exercise: Exercise): RegExp {
   const [first] = Object.values(exercise.starter);
   const line = first.split("\n").find((l) => /\w/.test(l) && !l.trim().startsWith("//") && !l.trim().startsWith("*")) ?? "";
-  return line.trim().slice(0, 24);
+  // Monaco renders spaces as no-break spaces: match words separated by any whitespace.
+  const words = line.trim().split(/\s+/).slice(0, 4).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  return new RegExp(words.join("[\\s\\u00a0]+"));
 }
 
 /** Navigation to the editor showing the starter code, each time in a fresh context (cold cache). */

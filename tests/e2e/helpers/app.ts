@@ -1,3 +1,6 @@
+import { cp, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { distDir, ensureAppBuilt } from "../../../src/cli/browser/app-build";
 import { launchChromium } from "../../../src/cli/browser/chromium";
@@ -11,7 +14,7 @@ export interface AppSession {
   browser: Browser;
   /** Every request the page and its workers made, in order. */
   requests: string[];
-  /** Console messages reporting a Content-Security-Policy violation. */
+  /** Content-Security-Policy violations in the pages, including ones the code caught. */
   cspViolations: string[];
   /** Uncaught errors on the page. */
   pageErrors: string[];
@@ -26,9 +29,15 @@ export interface AppSession {
  */
 export async function openApp(): Promise<AppSession> {
   await ensureAppBuilt();
-  const server = await serveStatic(distDir);
+  // A private copy: a rebuild of dist/ while the tests run (a developer's `npm run build`, another
+  // test file noticing changed sources) must not delete chunks from under an open page.
+  const root = await mkdtemp(path.join(tmpdir(), "roadlab-e2e-"));
+  await cp(distDir, root, { recursive: true });
+  const server = await serveStatic(root);
+  const removeCopy = () => rm(root, { recursive: true, force: true });
   const browser = await launchChromium().catch(async (error) => {
     await server.close();
+    await removeCopy();
     throw error;
   });
   const requests: string[] = [];
@@ -68,6 +77,7 @@ export async function openApp(): Promise<AppSession> {
       await Promise.all(contexts.map((c) => c.close().catch(() => {})));
       await browser.close();
       await server.close();
+      await removeCopy();
     },
   };
 }

@@ -15,7 +15,7 @@ import type { Exercise } from "../src/exercises/pack";
 import { openWithSolution, timeEditorReady, timeRuntimeReady, timeWarmRuns } from "./app-measures";
 import { timeDbReset } from "./db-reset";
 import { timeNativeVitest } from "./native-vitest";
-import { initialJsGzipKb, totalJsGzipKb } from "./sizes";
+import { initialJsGzipKb, totalGzipKb } from "./sizes";
 import { figure, round, type Figure } from "./stats";
 
 const DB_EXERCISE = "exercises/04-relational-databases/sql-queries";
@@ -70,7 +70,7 @@ async function main() {
   }
   results.speedup = round(figures.native_vitest_ms.median / figures.run_db_ms.median);
   results.initial_js_gzip_kb = round(await initialJsGzipKb(distDir));
-  results.total_gzip_kb = round(await totalJsGzipKb(distDir));
+  results.total_gzip_kb = round(await totalGzipKb(distDir));
   results.samples = Object.fromEntries(Object.entries(figures).map(([k, f]) => [k, f.samples]));
   results.machine = await machineInfo();
   await writeFile(path.join(repoRoot, "bench", "results.json"), `${JSON.stringify(results, null, 2)}\n`);

@@ -6,11 +6,11 @@ export function gzipKb(bytes: Uint8Array): number {
   return gzipSync(bytes, { level: 9 }).length / 1024;
 }
 
-/** Every JavaScript file of the build, gzipped: what a learner downloads at most. */
-export async function totalJsGzipKb(dist: string): Promise<number> {
+/** Every file of the build (JavaScript, CSS, wasm, PGlite's data and snapshot), gzipped: the most a learner downloads. */
+export async function totalGzipKb(dist: string): Promise<number> {
   let total = 0;
-  for (const file of await readdir(path.join(dist, "assets"))) {
-    if (file.endsWith(".js")) total += gzipKb(await readFile(path.join(dist, "assets", file)));
+  for (const entry of await readdir(dist, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile() && !entry.name.startsWith(".")) total += gzipKb(await readFile(path.join(entry.parentPath, entry.name)));
   }
   return total;
 }

@@ -1,6 +1,10 @@
 import { z } from "zod";
 import { packageNames } from "./packages";
 
+// Zod probes `new Function` once to decide whether to compile parsers; under the app's CSP that
+// probe is reported as a violation. Parsing a few small objects gains nothing from compiling.
+z.config({ jitless: true });
+
 /** One exercise's `exercise.json`. Only `title` and `phase` are required; the rest have defaults. */
 export const exerciseSchema = z
   .strictObject({

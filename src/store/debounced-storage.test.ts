@@ -97,3 +97,30 @@ describe("debouncedStorage", () => {
     expect(data.has("roadlab")).toBe(false);
   });
 });
+
+describe("journal for unloading pages", () => {
+  function memoryJournal() {
+    const entries = new Map<string, unknown>();
+    return { entries, read: (n: string) => entries.get(n), write: (n: string, v: unknown) => void entries.set(n, v), remove: (n: string) => void entries.delete(n) };
+  }
+
+  it("keeps a write still pending when the page unloads, and restores it on the next load", async () => {
+    const { kv } = memory();
+    const journal = memoryJournal();
+    const first = debouncedStorage<{ n: number }>(kv, 250, journal);
+    await first.getItem("app");
+    first.setItem("app", { state: { n: 1 }, version: 1 });
+    first.journalPending(); // pagehide: IndexedDB's write will not finish
+    const next = debouncedStorage<{ n: number }>(kv, 250, journal);
+    expect(await next.getItem("app")).toEqual({ state: { n: 1 }, version: 1 });
+    expect(journal.entries.size).toBe(0);
+  });
+
+  it("writes nothing to the journal when nothing is pending", async () => {
+    const journal = memoryJournal();
+    const storage = debouncedStorage<{ n: number }>(memory().kv, 250, journal);
+    await storage.getItem("app");
+    storage.journalPending();
+    expect(journal.entries.size).toBe(0);
+  });
+});

@@ -5,6 +5,37 @@ import { shallow } from "zustand/vanilla/shallow";
 export interface FlushableStorage<S> extends PersistStorage<S> {
   /** Writes the pending value now (tab hidden or closing). */
   flush(): Promise<void>;
+  /**
+   * Copies the pending value to the synchronous journal. A page being unloaded cannot wait for
+   * IndexedDB, so a reload right after a change would otherwise lose it (seen in e2e: a pass
+   * recorded 100 ms before reload was gone).
+   */
+  journalPending(): void;
+}
+
+/** A synchronous fallback store (localStorage in the app) for the moment a page unloads. */
+export interface Journal {
+  read(name: string): unknown;
+  write(name: string, value: unknown): void;
+  remove(name: string): void;
+}
+
+export function localStorageJournal(prefix = "roadlab-journal:"): Journal | undefined {
+  if (typeof localStorage === "undefined") return undefined;
+  return {
+    read: (name) => {
+      const text = localStorage.getItem(prefix + name);
+      return text === null ? undefined : JSON.parse(text);
+    },
+    write: (name, value) => {
+      try {
+        localStorage.setItem(prefix + name, JSON.stringify(value));
+      } catch {
+        // Quota exceeded: IndexedDB still gets the write if the page lives long enough.
+      }
+    },
+    remove: (name) => localStorage.removeItem(prefix + name),
+  };
 }
 
 /** The few idb-keyval calls we use, so tests can count writes. */
@@ -25,7 +56,7 @@ export function idbKeyValue(store?: UseStore): KeyValue {
  * disk within `waitMs` plus one IndexedDB transaction. Values are stored as structured clones,
  * not JSON strings: no stringify on the main thread per keystroke.
  */
-export function debouncedStorage<S>(kv: KeyValue, waitMs = 250): FlushableStorage<S> {
+export function debouncedStorage<S>(kv: KeyValue, waitMs = 250, journal?: Journal): FlushableStorage<S> {
   let pending: { name: string; value: StorageValue<S> } | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let writing: Promise<void> = Promise.resolve();
@@ -48,7 +79,13 @@ export function debouncedStorage<S>(kv: KeyValue, waitMs = 250): FlushableStorag
     async getItem(name) {
       if (pending?.name === name) return pending.value;
       try {
-        const stored = ((await kv.get(name)) as StorageValue<S> | undefined) ?? null;
+        // A journal entry exists only if the last page unloaded with a write pending: it is newest.
+        const journaled = journal?.read(name) as StorageValue<S> | undefined;
+        if (journaled) {
+          await kv.set(name, journaled);
+          journal?.remove(name);
+        }
+        const stored = journaled ?? ((await kv.get(name)) as StorageValue<S> | undefined) ?? null;
         latest = stored ?? undefined;
         return stored;
       } finally {
@@ -69,15 +106,21 @@ export function debouncedStorage<S>(kv: KeyValue, waitMs = 250): FlushableStorag
       await kv.del(name);
     },
     flush,
+    journalPending() {
+      if (pending) journal?.write(pending.name, pending.value);
+    },
   };
 }
 
 /** Flushes when the page is hidden or unloaded: the last chance before a tab is discarded. */
-export function flushOnHide(storage: { flush(): Promise<void> }, target: Window = window): () => void {
+export function flushOnHide(storage: { flush(): Promise<void>; journalPending?(): void }, target: Window = window): () => void {
   const onVisibility = () => {
     if (target.document.visibilityState === "hidden") void storage.flush();
   };
-  const onPageHide = () => void storage.flush();
+  const onPageHide = () => {
+    storage.journalPending?.();
+    void storage.flush();
+  };
   target.document.addEventListener("visibilitychange", onVisibility);
   target.addEventListener("pagehide", onPageHide);
   return () => {

@@ -3,10 +3,10 @@ import { useSyncExternalStore } from "react";
 import { findExercise, loadExerciseFiles } from "../exercises/catalog";
 import { createRuntime } from "../runtime";
 import { createAppStore, type AppState } from "./app-store";
-import { debouncedStorage, flushOnHide, idbKeyValue } from "./debounced-storage";
+import { debouncedStorage, flushOnHide, idbKeyValue, localStorageJournal } from "./debounced-storage";
 import type { PersistedState } from "./persisted";
 
-const storage = debouncedStorage<PersistedState>(idbKeyValue());
+const storage = debouncedStorage<PersistedState>(idbKeyValue(), 250, localStorageJournal());
 
 /** The app's one store. Components read it through `useAppStore`; nothing else holds the runtime. */
 export const appStore = createAppStore({

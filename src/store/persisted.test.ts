@@ -33,8 +33,13 @@ describe("migrate", () => {
   });
 
   it("leaves current-version state as it is", () => {
-    const state = { files: { a: { "main.ts": "1" } }, progress: {}, lastOpened: "a", settings: { editorFontSize: 16, wordWrap: true } };
+    const state = { files: { a: { "main.ts": "1" } }, progress: {}, lastOpened: "a", settings: { editorFontSize: 16, wordWrap: true, runtime: "webcontainer" as const } };
     expect(migrate(state, PERSIST_VERSION)).toEqual(state);
+  });
+
+  it("version 1 settings get the in-page runtime, keeping the rest", () => {
+    const v1 = { files: {}, progress: {}, settings: { editorFontSize: 18, wordWrap: true } };
+    expect(migrate(v1, 1).settings).toEqual({ editorFontSize: 18, wordWrap: true, runtime: "local" });
   });
 });
 

@@ -4,7 +4,7 @@ import { z } from "zod";
  * What survives a reload, and the one schema that guards it: the same parser validates what
  * IndexedDB hands back after an upgrade and what a learner imports from a file.
  */
-export const PERSIST_VERSION = 1;
+export const PERSIST_VERSION = 2;
 
 /** Learner files per exercise slug: only files they changed; the rest come from the starter. */
 const filesSchema = z.record(z.string(), z.record(z.string(), z.string()));
@@ -22,9 +22,11 @@ export type ExerciseProgress = z.infer<typeof exerciseProgressSchema>;
 export const settingsSchema = z.object({
   editorFontSize: z.int().min(10).max(28),
   wordWrap: z.boolean(),
+  /** Where tests run: in the page (works offline) or in StackBlitz's WebContainer (needs internet). */
+  runtime: z.enum(["local", "webcontainer"]),
 });
 export type Settings = z.infer<typeof settingsSchema>;
-export const defaultSettings: Settings = { editorFontSize: 14, wordWrap: false };
+export const defaultSettings: Settings = { editorFontSize: 14, wordWrap: false, runtime: "local" };
 
 export const persistedSchema = z.object({
   files: filesSchema,
@@ -39,9 +41,12 @@ export const emptyPersisted: PersistedState = { files: {}, progress: {}, setting
 /**
  * Upgrades stored state one version at a time, then salvages it field by field. Version 0 is
  * what zustand calls state written without a version; it had this shape, so it only needs the
- * salvage. When version 2 changes the shape, add `1: (state) => …` here and a test beside it.
+ * salvage. Each later change of shape adds `n: (state) => …` here and a test beside it.
  */
-const migrations: Record<number, (state: Record<string, unknown>) => Record<string, unknown>> = {};
+const migrations: Record<number, (state: Record<string, unknown>) => Record<string, unknown>> = {
+  // Version 2 added the runtime choice: everyone stays in the page until they choose otherwise.
+  1: (state) => ({ ...state, settings: { ...(isRecord(state.settings) ? state.settings : {}), runtime: "local" } }),
+};
 
 export function migrate(stored: unknown, fromVersion: number): PersistedState {
   let state = isRecord(stored) ? stored : {};

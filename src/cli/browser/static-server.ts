@@ -9,7 +9,8 @@ import { securityHeaders } from "../../../build/security-headers";
  * under the same CSP as the deployed app.
  */
 export async function serveStatic(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
-  const handler = sirv(dir, { dev: false, etag: true });
+  // dev: looks files up per request, so a rebuild during a session answers 404 instead of crashing on a vanished file.
+  const handler = sirv(dir, { dev: true, etag: true });
   const server = createServer((req, res) => {
     for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
     handler(req, res, () => {

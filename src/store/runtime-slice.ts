@@ -1,6 +1,7 @@
 import type { ExerciseConfig } from "../exercises/schema";
 import type { ExerciseFiles } from "../exercises/exercise-files";
 import { errorResults, type RunEvent, type RunResults } from "../runtime/results";
+import type { ContainerRuntime, RuntimeKind } from "../runtime";
 import type { Runtime, RuntimeStatus, SqlOutcome } from "../runtime/types";
 import type { Slice } from "./app-store";
 import { learnerFiles } from "./files-slice";
@@ -12,7 +13,11 @@ export interface LoadedExercise {
 }
 
 export interface RuntimeDeps {
-  createRuntime(): Promise<Runtime>;
+  createRuntime(kind: RuntimeKind): Promise<Runtime>;
+  /** The page's choice (address, then settings); "local" when absent. */
+  chooseRuntime?(): Promise<RuntimeKind>;
+  /** Whether a runtime is the WebContainer one, offering a shell and server previews. */
+  isContainer?(runtime: Runtime): runtime is ContainerRuntime;
   loadExercise(slug: string): Promise<LoadedExercise | undefined>;
 }
 
@@ -25,19 +30,35 @@ export interface RuntimeSlice {
   runtimeDetail?: string;
   /** Per exercise slug, its runs this session, oldest first (not persisted). */
   runs: Record<string, RunLog[]>;
-  /** Creates the runtime once; later calls return the same one. */
-  startRuntime(): Promise<Runtime>;
+  /** Which runtime runs tests now: the page's choice, or what the open exercise requires. */
+  runtimeKind?: RuntimeKind;
+  /** A server learner code started in the WebContainer, for the preview pane. */
+  preview?: { port: number; url: string };
+  /**
+   * Creates a runtime once per kind and makes it the active one; later calls reuse it (one
+   * WebContainer per page, its npm install shared by every exercise). Without a kind: the active
+   * runtime, or the page's choice.
+   */
+  startRuntime(kind?: RuntimeKind): Promise<Runtime>;
   /** Boots the exercise's database ahead of its first run. */
   prepareExercise(slug: string): Promise<void>;
   /** Runs the hidden tests on the learner's files; a newer run cancels this one. */
   runTests(slug: string): Promise<RunResults | undefined>;
   runSql(query: string): Promise<SqlOutcome>;
+  /** The active runtime when it is the WebContainer one: its shell and output, for the terminal. */
+  container(): Promise<ContainerRuntime | undefined>;
 }
 
 export function createRuntimeSlice(deps: RuntimeDeps): Slice<RuntimeSlice> {
   return (set, get) => {
-    let runtime: Promise<Runtime> | undefined;
+    const runtimes = new Map<RuntimeKind, Promise<Runtime>>();
+    const details = new Map<RuntimeKind, string | undefined>();
+    let active: RuntimeKind | undefined;
     let nextRunId = 1;
+
+    // An exercise may require the WebContainer; any other follows the page's choice.
+    const kindFor = async (exercise: LoadedExercise | undefined): Promise<RuntimeKind> =>
+      exercise?.config.runtime === "webcontainer" ? "webcontainer" : ((await deps.chooseRuntime?.()) ?? "local");
 
     const updateRun = (slug: string, id: number, update: (log: RunLog) => RunLog) =>
       set((s) => ({ runs: { ...s.runs, [slug]: (s.runs[slug] ?? []).map((log) => (log.id === id ? update(log) : log)) } }));
@@ -47,25 +68,41 @@ export function createRuntimeSlice(deps: RuntimeDeps): Slice<RuntimeSlice> {
       runtimeDetail: undefined,
       runs: {},
 
-      startRuntime() {
-        runtime ??= deps.createRuntime().then(
-          (created) => {
-            set({ runtimeStatus: created.status });
-            created.subscribe((status, detail) => set({ runtimeStatus: status, runtimeDetail: detail }));
-            return created;
-          },
-          (error: unknown) => {
-            set({ runtimeStatus: "error", runtimeDetail: `could not start: ${messageOf(error)}` });
-            runtime = undefined;
-            throw error;
-          },
-        );
+      async startRuntime(kind) {
+        const chosen = kind ?? active ?? (await deps.chooseRuntime?.()) ?? "local";
+        if (active !== chosen) {
+          active = chosen;
+          const known = runtimes.get(chosen);
+          set({ runtimeKind: chosen, runtimeDetail: details.get(chosen) });
+          if (known) void known.then((r) => active === chosen && set({ runtimeStatus: r.status }), () => {});
+        }
+        let runtime = runtimes.get(chosen);
+        if (!runtime) {
+          runtime = deps.createRuntime(chosen).then(
+            (created) => {
+              if (active === chosen) set({ runtimeStatus: created.status });
+              created.subscribe((status, detail) => {
+                details.set(chosen, detail);
+                if (active === chosen) set({ runtimeStatus: status, runtimeDetail: detail });
+              });
+              if (deps.isContainer?.(created)) created.preferred.onServerReady((port, url) => set({ preview: { port, url } }));
+              return created;
+            },
+            (error: unknown) => {
+              if (active === chosen) set({ runtimeStatus: "error", runtimeDetail: `could not start: ${messageOf(error)}` });
+              runtimes.delete(chosen);
+              throw error;
+            },
+          );
+          runtimes.set(chosen, runtime);
+        }
         return runtime;
       },
 
       async prepareExercise(slug) {
         const exercise = await deps.loadExercise(slug);
-        if (exercise?.files.seed !== undefined) (await get().startRuntime()).prepare(exercise.files.seed);
+        const runtime = await get().startRuntime(await kindFor(exercise));
+        if (exercise?.files.seed !== undefined) runtime.prepare(exercise.files.seed);
       },
 
       async runTests(slug) {
@@ -80,7 +117,7 @@ export function createRuntimeSlice(deps: RuntimeDeps): Slice<RuntimeSlice> {
         const append = batchPerFrame((events: RunEvent[]) => updateRun(slug, id, (l) => ({ ...l, events: [...l.events, ...events] })));
         let results: RunResults;
         try {
-          const handle = (await get().startRuntime()).run(
+          const handle = (await get().startRuntime(await kindFor(exercise))).run(
             {
               tests: files.tests,
               files: learnerFiles(files.starter, get().files[slug], config.readonly),
@@ -103,6 +140,11 @@ export function createRuntimeSlice(deps: RuntimeDeps): Slice<RuntimeSlice> {
         updateRun(slug, id, (l) => ({ ...l, results }));
         get().recordProgress(slug, { type: "ran", results });
         return results;
+      },
+
+      async container() {
+        const runtime = await get().startRuntime();
+        return deps.isContainer?.(runtime) ? runtime : undefined;
       },
 
       async runSql(query) {

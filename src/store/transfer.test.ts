@@ -49,7 +49,7 @@ describe("applyImport", () => {
     const here: PersistedState = {
       files: { a: { "main.ts": "mine" }, b: { "main.ts": "only here" } },
       progress: { a: { status: "passed", updatedAt: 1 }, b: { status: "in-progress", updatedAt: 1 } },
-      settings: { editorFontSize: 18, wordWrap: true },
+      settings: { editorFontSize: 18, wordWrap: true, runtime: "local" },
     };
     const imported: PersistedState = {
       files: { a: { "main.ts": "theirs" } },

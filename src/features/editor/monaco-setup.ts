@@ -1,8 +1,18 @@
 /**
  * Monaco from the bundled package, never a CDN (FACTS: @monaco-editor/react's default loader
  * fetches from one and hangs offline). Imported only by the lazy editor chunks.
+ *
+ * Not `import * as monaco from "monaco-editor"`: that pulls in every language, the CSS/HTML
+ * language services and an LSP client. The editor API, its editor contributions (find, suggest,
+ * hover, diff…) and only the languages learner files use (languageOf) load faster.
  */
-import * as monaco from "monaco-editor";
+import * as api from "monaco-editor/editor";
+import "monaco-editor/features/register.all";
+import "monaco-editor/languages/definitions/typescript/register";
+import "monaco-editor/languages/definitions/javascript/register";
+import "monaco-editor/languages/definitions/sql/register";
+import "monaco-editor/languages/features/json/register";
+import * as typescript from "monaco-editor/languages/features/typescript/register";
 import { loader } from "@monaco-editor/react";
 import EditorWorker from "monaco-editor/editor/editor.worker?worker";
 import TsWorker from "monaco-editor/languages/features/typescript/ts.worker?worker";
@@ -18,6 +28,7 @@ self.MonacoEnvironment = {
   getWorker: (_id, label) => (label === "typescript" || label === "javascript" ? new TsWorker() : new EditorWorker()),
 };
 
+const monaco = { ...api, typescript };
 loader.config({ monaco });
 
 // Monaco's stock themes draw (doc) comments below WCAG AA contrast (#608b4e on #1e1e1e is 4.2:1).

@@ -2,6 +2,7 @@ import { catalog, findExercise } from "../../exercises/catalog";
 import { phases } from "../../exercises/phases";
 import { progressLabels, progressStatus, useAppStore } from "../../store";
 import { ProgressTransfer } from "../progress-transfer/progress-transfer";
+import { SettingsButton } from "../settings/settings-dialog";
 import "./roadmap.css";
 
 export function Roadmap() {
@@ -11,7 +12,10 @@ export function Roadmap() {
 
   return (
     <main className="page roadmap">
-      <h1>Roadlab</h1>
+      <div className="roadmap-title">
+        <h1>Roadlab</h1>
+        <SettingsButton />
+      </div>
       <p className="lede">A backend roadmap in 25 phases. Pick an exercise, make the hidden tests pass — all in your browser.</p>
       <p className="overall">
         {passed} of {catalog.length} exercises passed.

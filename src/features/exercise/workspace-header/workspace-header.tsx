@@ -1,6 +1,7 @@
 import { neighbours, type CatalogEntry } from "../../../exercises/catalog";
 import { phaseByNumber } from "../../../exercises/phases";
 import { progressLabels, progressStatus, useAppStore } from "../../../store";
+import { SettingsButton } from "../../settings/settings-dialog";
 import { RuntimeStatus } from "../runtime-status/runtime-status";
 
 export function WorkspaceHeader({ entry }: { entry: CatalogEntry }) {
@@ -33,7 +34,8 @@ export function WorkspaceHeader({ entry }: { entry: CatalogEntry }) {
           <span className={`difficulty difficulty-${entry.config.difficulty}`}>{entry.config.difficulty}</span>
           <span className={`progress progress-${status}`}>{progressLabels[status]}</span>
         </p>
-        <RuntimeStatus />
+        <RuntimeStatus required={entry.config.runtime === "webcontainer"} />
+        <SettingsButton />
       </div>
     </header>
   );

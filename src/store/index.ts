@@ -1,17 +1,25 @@
 import { useStore } from "zustand";
 import { useSyncExternalStore } from "react";
 import { findExercise, loadExerciseFiles } from "../exercises/catalog";
-import { createRuntime } from "../runtime";
+import { createRuntime, isContainerRuntime } from "../runtime";
 import { createAppStore, type AppState } from "./app-store";
 import { debouncedStorage, flushOnHide, idbKeyValue, localStorageJournal } from "./debounced-storage";
 import type { PersistedState } from "./persisted";
+import { runtimeOverride, whenHydrated } from "./runtime-choice";
 
 const storage = debouncedStorage<PersistedState>(idbKeyValue(), 250, localStorageJournal());
 
 /** The app's one store. Components read it through `useAppStore`; nothing else holds the runtime. */
 export const appStore = createAppStore({
   storage,
-  createRuntime: () => createRuntime("local"),
+  createRuntime,
+  isContainer: isContainerRuntime,
+  async chooseRuntime() {
+    const override = runtimeOverride(location.search);
+    if (override) return override;
+    await whenHydrated(appStore.persist);
+    return appStore.getState().settings.runtime;
+  },
   async loadExercise(slug) {
     const entry = findExercise(slug);
     return entry && { config: entry.config, files: await loadExerciseFiles(entry.path) };
@@ -37,6 +45,7 @@ function flushStorage(): Promise<void> {
 export type { AppState } from "./app-store";
 export { learnerFiles } from "./files-slice";
 export { latestRun } from "./runtime-slice";
+export { runtimeOverride } from "./runtime-choice";
 export { progressLabels, progressStatus } from "./progress";
 export { exportFileName, exportProgress, parseImport } from "./transfer";
 export { persistedPart } from "./app-store";

@@ -17,8 +17,9 @@ const CSP: Record<string, string[]> = {
   "script-src": ["'self'", "blob:", "'wasm-unsafe-eval'"],
   "worker-src": ["'self'", "blob:"],
   // Only the opt-in WebContainer runtime frames StackBlitz's headless runtime (it runs code there,
-  // on its own origin); nothing in a worker can create a frame, so the in-page runtime stays put.
-  "frame-src": ["'self'", "https://stackblitz.com"],
+  // on its own origin) and the preview of a server learner code starts (*.webcontainer-api.io);
+  // nothing in a worker can create a frame, so the in-page runtime stays put.
+  "frame-src": ["'self'", "https://stackblitz.com", "https://*.webcontainer-api.io"],
   // Monaco, xterm and mermaid set inline styles.
   "style-src": ["'self'", "'unsafe-inline'"],
   "img-src": ["'self'", "data:", "blob:"],

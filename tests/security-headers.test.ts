@@ -48,7 +48,7 @@ describe("security headers", () => {
     expect(directives["connect-src"]).toEqual(["'self'"]);
     expect(directives["script-src"]).toEqual(["'self'", "blob:", "'wasm-unsafe-eval'"]);
     expect(directives["worker-src"]).toEqual(["'self'", "blob:"]);
-    expect(directives["frame-src"]).toEqual(["'self'", "https://stackblitz.com"]);
+    expect(directives["frame-src"]).toEqual(["'self'", "https://stackblitz.com", "https://*.webcontainer-api.io"]);
     const others = Object.entries(directives).filter(([name]) => name !== "frame-src");
     expect(others.flatMap(([, sources]) => sources).filter((s) => /^https?:|\*|'unsafe-eval'/.test(s))).toEqual([]);
   });

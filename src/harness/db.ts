@@ -24,6 +24,10 @@ export interface DbOptions {
   seed?: string;
   /** A gzipped data directory taken after initdb, so start-up skips it (seconds saved). */
   loadDataDir?: Blob;
+  /** PGlite's wasm, compiled while the data directory downloads; PGlite fetches it itself otherwise. */
+  pgliteWasmModule?: WebAssembly.Module;
+  /** PGlite's pglite.data bundle, fetched alongside; PGlite fetches it itself otherwise. */
+  fsBundle?: Blob;
 }
 
 interface Instance {
@@ -34,6 +38,8 @@ interface Instance {
 
 let options: DbOptions = {};
 let instance: Promise<Instance> | undefined;
+/** PGlite started (harness installed) but not seeded yet: `startDb` before the seed is known. */
+let started: Promise<PGlite> | undefined;
 
 /** Sets the seed (and start-up snapshot) for later `createDb()` calls; a running instance is reseeded, not restarted. */
 export function configureDb(next: DbOptions): void {
@@ -45,6 +51,17 @@ export async function createDb(): Promise<Db> {
   const current = await (instance ??= boot());
   await reset(current);
   return facade(current.pg);
+}
+
+/**
+ * Starts PGlite with the options configured so far, before the seed is known: the first
+ * `createDb()`/`warmDb()` then only seeds it.
+ */
+export function startDb(): void {
+  if (instance || started) return;
+  started = startPg();
+  // Its failure is reported by the `createDb()`/`warmDb()` that takes it over.
+  started.catch(() => {});
 }
 
 /** Starts (or reseeds) PGlite ahead of the first test, so the first `createDb()` does not pay for it. */
@@ -61,14 +78,24 @@ export async function currentDb(): Promise<Db> {
 
 export async function closeDb(): Promise<void> {
   const current = instance;
+  const unseeded = started;
   instance = undefined;
+  started = undefined;
   if (current) await (await current).pg.close();
+  else if (unseeded) await (await unseeded).close();
+}
+
+async function startPg(): Promise<PGlite> {
+  const { loadDataDir, pgliteWasmModule, fsBundle } = options;
+  const pg = new PGlite({ ...(loadDataDir && { loadDataDir }), ...(pgliteWasmModule && { pgliteWasmModule }), ...(fsBundle && { fsBundle }) });
+  await pg.waitReady;
+  await installHarness(pg);
+  return pg;
 }
 
 async function boot(): Promise<Instance> {
-  const pg = new PGlite(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
-  await pg.waitReady;
-  await installHarness(pg);
+  const pg = await (started ?? startPg());
+  started = undefined;
   const seed = options.seed ?? "";
   await seedAndSnapshot(pg, seed);
   return { pg, seed };

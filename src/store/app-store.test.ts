@@ -3,6 +3,7 @@ import { createStore as createIdb, set as idbSet } from "idb-keyval";
 import { describe, expect, it } from "vitest";
 import { exerciseSchema } from "../exercises/schema";
 import type { RunEvent, RunResults } from "../runtime/results";
+import type { RuntimeKind } from "../runtime";
 import type { RunHandle, RunRequest, Runtime, RuntimeStatus } from "../runtime/types";
 import { createAppStore, STORAGE_KEY } from "./app-store";
 import { debouncedStorage, idbKeyValue } from "./debounced-storage";
@@ -163,3 +164,42 @@ describe("runTests", () => {
     expect(latestRun(broken.getState().runs.demo)?.results?.status).toBe("error");
   });
 });
+
+describe("runtime choice", () => {
+  function kinds(chosen: RuntimeKind) {
+    const created: RuntimeKind[] = [];
+    const fakes = { local: fakeRuntime(noTests), webcontainer: fakeRuntime(noTests) };
+    const required: LoadedExercise = { ...exercise, config: { ...exercise.config, runtime: "webcontainer" } };
+    const store = createAppStore({
+      storage: debouncedStorage(idbKeyValue(createIdb(`kinds-${++dbCount}`, "state"))),
+      createRuntime: async (kind) => (created.push(kind), fakes[kind].runtime),
+      chooseRuntime: async () => chosen,
+      loadExercise: async (slug) => (slug === "needs-node" ? required : exercise),
+    });
+    return { store, created, fakes };
+  }
+
+  it("uses the page's choice, and the WebContainer for an exercise that requires it, creating each once", async () => {
+    const { store, created, fakes } = kinds("local");
+    await store.getState().runTests("demo");
+    expect(store.getState().runtimeKind).toBe("local");
+    await store.getState().runTests("needs-node");
+    expect(store.getState().runtimeKind).toBe("webcontainer");
+    expect(fakes.webcontainer.requests).toHaveLength(1);
+    await store.getState().runTests("demo");
+    await store.getState().runTests("needs-node");
+    expect(created).toEqual(["local", "webcontainer"]);
+    expect(fakes.local.requests).toHaveLength(2);
+  });
+
+  it("a page that chose the WebContainer runs every exercise there", async () => {
+    const { store, created } = kinds("webcontainer");
+    await store.getState().startRuntime();
+    await store.getState().runTests("demo");
+    expect(created).toEqual(["webcontainer"]);
+  });
+});
+
+function noTests() {
+  return { events: [], results: { version: 2 as const, status: "pass" as const, tests: [] } };
+}

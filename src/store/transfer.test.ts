@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultSettings, type PersistedState } from "./persisted";
+import { defaultSettings, PERSIST_VERSION, type PersistedState } from "./persisted";
 import { applyImport, exportProgress, parseImport } from "./transfer";
 
 const state: PersistedState = {
@@ -12,7 +12,7 @@ const state: PersistedState = {
 describe("export and import", () => {
   it("round-trips everything through one JSON file", () => {
     const text = JSON.stringify(exportProgress(state, new Date("2025-01-02T03:04:05Z")));
-    expect(JSON.parse(text)).toMatchObject({ format: "roadlab-progress", version: 1, exportedAt: "2025-01-02T03:04:05.000Z" });
+    expect(JSON.parse(text)).toMatchObject({ format: "roadlab-progress", version: PERSIST_VERSION, exportedAt: "2025-01-02T03:04:05.000Z" });
     expect(parseImport(text)).toEqual({ ok: true, data: state });
   });
 

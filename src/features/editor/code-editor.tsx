@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef } from "react";
 import type { editor as MonacoEditor } from "monaco-editor";
 import { useColorScheme } from "../../app/use-color-scheme";
 import type { SourceLocation } from "../results/locations";
+import { markEditorShown } from "../../app/after-startup";
 import { monaco, themeFor } from "./monaco-setup";
 import { addPackageTypes, refreshDiagnostics } from "./type-libs";
 import { uriOf, useFileModels } from "./use-file-models";
@@ -103,6 +104,7 @@ export function CodeEditor(props: CodeEditorProps) {
       options={options}
       onMount={(editor) => {
         editorRef.current = editor;
+        markEditorShown();
         editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => onRunRef.current());
       }}
     />

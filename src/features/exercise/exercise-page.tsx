@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from "react";
+import { lazy, Suspense, useCallback, useMemo, useState } from "react";
 import { findExercise, type CatalogEntry } from "../../exercises/catalog";
 import { appStore, latestRun, learnerFiles, useAppStore, useHydrated, type RunLog } from "../../store";
 import type { EditorMarker } from "../editor/code-editor";
@@ -11,6 +11,16 @@ import { useExercise } from "./use-exercise";
 import { useRunShortcut } from "./use-run-shortcut";
 import { WorkspaceHeader } from "./workspace-header/workspace-header";
 import "./workspace.css";
+
+const PreviewPane = lazy(() => import("../preview/preview-pane"));
+
+// WebContainer mode only: the terminal's shell and npm/Vitest output, reached through the store.
+const watchOutput = async (write: (chunk: string) => void) => (await appStore.getState().container())?.onOutput(write) ?? (() => {});
+const openShell = async (size: { cols: number; rows: number }) => {
+  const container = await appStore.getState().container();
+  if (!container) throw new Error("the WebContainer runtime is not the one in use");
+  return container.preferred.shell(size);
+};
 
 const NO_RUNS: RunLog[] = [];
 
@@ -45,6 +55,8 @@ function Workspace({ entry }: { entry: CatalogEntry }) {
   const runTests = useCallback(() => void appStore.getState().runTests(slug), [slug]);
   useRunShortcut(runTests);
   const runSql = useCallback((query: string) => appStore.getState().runSql(query), []);
+  const inContainer = useAppStore((s) => s.runtimeKind) === "webcontainer";
+  const preview = useAppStore((s) => s.preview);
 
   const openLocation = useCallback((location: SourceLocation) => {
     setActive(location.file);
@@ -78,7 +90,17 @@ function Workspace({ entry }: { entry: CatalogEntry }) {
         <div className="pane output-pane">
           {exercise.error && <p role="alert" className="run-error">{exercise.error}</p>}
           <TestResults run={run} files={entry.files} onOpenLocation={openLocation} />
-          <TerminalPanel runs={runs} runSql={entry.hasSeed ? runSql : undefined} />
+          <TerminalPanel
+            runs={runs}
+            runSql={entry.hasSeed ? runSql : undefined}
+            watchOutput={inContainer ? watchOutput : undefined}
+            openShell={inContainer ? openShell : undefined}
+          />
+          {inContainer && preview && (
+            <Suspense fallback={null}>
+              <PreviewPane port={preview.port} url={preview.url} />
+            </Suspense>
+          )}
         </div>
       </main>
     </div>

@@ -52,18 +52,26 @@ export function SettingsButton() {
           <fieldset>
             <legend>Where tests run</legend>
             {CHOICES.map(({ kind, label, about }) => (
-              <label key={kind} className="runtime-choice">
-                <input type="radio" name="runtime" value={kind} checked={choice === kind} onChange={() => setChoice(kind)} />
+              <div key={kind} className="runtime-choice">
+                <input
+                  type="radio"
+                  id={`${titleId}-${kind}`}
+                  name="runtime"
+                  value={kind}
+                  checked={choice === kind}
+                  aria-describedby={`${titleId}-${kind}-about`}
+                  onChange={() => setChoice(kind)}
+                />
                 <span>
-                  {label}
-                  <small>{about}</small>
+                  <label htmlFor={`${titleId}-${kind}`}>{label}</label>
+                  <small id={`${titleId}-${kind}-about`}>{about}</small>
                 </span>
-              </label>
+              </div>
             ))}
           </fieldset>
           {override && (
             <p className="muted">
-              This page's address asks for {override === "local" ? "the in-page runtime" : "the WebContainer"} (?runtime={override}); saving removes that.
+              This page's address asks for {override === "local" ? "the in-page runtime" : "the WebContainer"} (<code>?runtime={override}</code>); saving removes that.
             </p>
           )}
           <p className="muted">Saving a different choice reloads the page; your code is kept.</p>

@@ -4,11 +4,14 @@ import { dim } from "./ansi";
 import { RunWriter } from "./run-writer";
 import { useXterm } from "./use-xterm";
 
+/** Subscribes to the WebContainer's npm and Vitest output; resolves to an unsubscribe. */
+export type WatchOutput = (write: (chunk: string) => void) => Promise<() => void>;
+
 /**
  * Each run's output as it streams in. The Test results region is what assistive technology
  * relies on; this terminal repeats it with colour and adds the learner's console output.
  */
-export default function RunOutput({ runs }: { runs: RunLog[] }) {
+export default function RunOutput({ runs, watchOutput }: { runs: RunLog[]; watchOutput?: WatchOutput }) {
   const host = useRef<HTMLDivElement>(null);
   const term = useXterm(host, "Test output (read only)", {
     disableStdin: true,
@@ -24,6 +27,18 @@ export default function RunOutput({ runs }: { runs: RunLog[] }) {
     // The assistive live region would announce every test twice over the Test results region.
     term.element?.querySelector(".live-region")?.setAttribute("aria-live", "off");
   }, [term]);
+
+  // In the WebContainer, npm install progress and Vitest's own output stream in here as well.
+  useEffect(() => {
+    if (!term || !watchOutput) return;
+    let stop: (() => void) | undefined;
+    let live = true;
+    void watchOutput((chunk) => term.write(chunk)).then((unsubscribe) => (live ? (stop = unsubscribe) : unsubscribe()));
+    return () => {
+      live = false;
+      stop?.();
+    };
+  }, [term, watchOutput]);
 
   // No dependency list: the store replaces `runs` on every event, and writing is a no-op when nothing is new.
   useEffect(() => {

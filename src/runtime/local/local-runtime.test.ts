@@ -41,6 +41,17 @@ describe("local runtime", () => {
   });
   afterEach(() => vi.useRealTimers());
 
+  it("stays booting while a worker started early boots its database, before the seed is known", () => {
+    const rt = runtime();
+    current().reply({ type: "database", state: "booting" });
+    current().reply({ type: "ready" });
+    expect(rt.status).toBe("booting");
+    rt.prepare("CREATE TABLE t (id int);");
+    current().reply({ type: "database", state: "booting" });
+    current().reply({ type: "database", state: "ready" });
+    expect(rt.status).toBe("ready");
+  });
+
   it("streams events and resolves with the worker's results", async () => {
     const rt = runtime();
     const events: unknown[] = [];

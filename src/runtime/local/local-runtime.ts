@@ -1,15 +1,10 @@
 import { errorResults, type RunEvent, type RunResults } from "../results";
 import type { RunHandle, RunOutcome, RunRequest, Runtime, RuntimeStatus, SqlOutcome } from "../types";
-import type { FromWorker, ToWorker } from "./protocol";
+import type { FromWorker } from "./protocol";
+import { spawnWorker, type WorkerLike } from "./spawn-worker";
 import { defaultBudgets, timedOutMessage, Watchdog, type WatchdogBudgets } from "./watchdog";
 
-/** The worker as the runtime uses it; a fake stands in for it in unit tests. */
-export interface WorkerLike {
-  postMessage(message: ToWorker): void;
-  terminate(): void;
-  onmessage: ((event: MessageEvent<FromWorker>) => void) | null;
-  onerror: ((event: ErrorEvent) => void) | null;
-}
+export type { WorkerLike };
 
 interface ActiveRun {
   id: number;
@@ -20,10 +15,6 @@ interface ActiveRun {
   test?: string;
   file?: string;
   resent: boolean;
-}
-
-function spawnWorker(): WorkerLike {
-  return new Worker(new URL("./runtime.worker.ts", import.meta.url), { type: "module", name: "roadlab-runtime" }) as WorkerLike;
 }
 
 /**
@@ -40,6 +31,8 @@ export function createLocalRuntime(
   let seed: string | undefined;
   let nextId = 1;
   let active: ActiveRun | undefined;
+  /** The worker said its database is booting and has not said it is ready since. */
+  let databaseBooting = false;
   /** A cancelled run the worker has not finished yet: the next run queues behind it. */
   let draining: number | undefined;
   const queries = new Map<number, (outcome: SqlOutcome) => void>();
@@ -54,6 +47,7 @@ export function createLocalRuntime(
 
   function start() {
     worker = createWorker();
+    databaseBooting = false;
     draining = undefined;
     setStatus("booting");
     worker.onmessage = ({ data }) => receive(data);
@@ -73,8 +67,9 @@ export function createLocalRuntime(
   }
 
   function receive(message: FromWorker) {
-    if (message.type === "ready") return setStatus(active ? "running" : seed === undefined ? "ready" : "booting");
+    if (message.type === "ready") return setStatus(active ? "running" : seed === undefined && !databaseBooting ? "ready" : "booting");
     if (message.type === "database") {
+      databaseBooting = message.state === "booting";
       if (!active) setStatus(message.state === "failed" ? "error" : message.state === "ready" ? "ready" : "booting", message.message);
       return;
     }

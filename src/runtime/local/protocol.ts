@@ -16,3 +16,6 @@ export type FromWorker =
   | { type: "event"; runId: number; event: RunEvent }
   | { type: "done"; runId: number; results: RunResults }
   | { type: "sql"; queryId: number; outcome: SqlOutcome };
+
+/** The worker's name when it should boot PGlite as soon as it loads (see spawn-worker.ts). */
+export const BOOT_DATABASE_WORKER_NAME = "roadlab-runtime+database";

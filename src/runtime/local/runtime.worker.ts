@@ -7,11 +7,11 @@
 import { defaultPackages } from "../../exercises/packages";
 import { errorResults } from "../results";
 import type { RunRequest } from "../types";
-import { prepareDatabase } from "./database";
+import { prepareDatabase, startDatabase } from "./database";
 import { linkModules } from "./module-graph";
 import { preparePackages } from "./package-modules";
 import { runConsoleSql } from "./sql-console";
-import type { FromWorker, ToWorker } from "./protocol";
+import { BOOT_DATABASE_WORKER_NAME, type FromWorker, type ToWorker } from "./protocol";
 import { runTestFiles } from "./vitest/run-test-files";
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -74,4 +74,10 @@ async function run(runId: number, request: RunRequest, signal: AbortSignal) {
   }
 }
 
+// Started early for a database exercise (spawn-worker.ts): PGlite boots now, before the seed comes
+// with "prepare"; say so before "ready", so the page does not show the runtime ready meanwhile.
+if (self.name === BOOT_DATABASE_WORKER_NAME) {
+  post({ type: "database", state: "booting" });
+  void startDatabase();
+}
 post({ type: "ready" });

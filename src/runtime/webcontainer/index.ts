@@ -16,6 +16,8 @@ export const containerOutput = new EventTarget();
 export function createBrowserWebContainerRuntime(local: Runtime) {
   const reason = unavailableReason(browserEnvironment());
   const container = createWebContainerRuntime({
+    // 15 s of boot plus the page's own start keeps the promised "within 20 s" of the notice offline.
+    bootTimeoutMs: 15_000,
     boot: async () => {
       if (reason) throw new Error(reason);
       const { WebContainer } = await import("@webcontainer/api");

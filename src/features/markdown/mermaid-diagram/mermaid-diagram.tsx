@@ -1,13 +1,16 @@
 import { useEffect, useId, useState } from "react";
 import { useColorScheme } from "../../../app/use-color-scheme";
+import { afterStartup } from "../../../app/after-startup";
 
 type Mermaid = typeof import("mermaid").default;
 let mermaidModule: Promise<Mermaid> | undefined;
 
 /** Mermaid is large (hundreds of KB): fetched only when a README actually has a diagram. */
 function loadMermaid(): Promise<Mermaid> {
-  // After the browser is idle: the editor, which the learner is waiting for, goes first.
-  mermaidModule ??= new Promise<void>((resolve) => (window.requestIdleCallback ?? setTimeout)(() => resolve(), { timeout: 2000 }))
+  // After the start-up and once the browser is idle: the editor and the runtime, which the learner
+  // is waiting for, go first (an ER diagram's layout is ~1 s of main thread on a busy 2-core machine).
+  mermaidModule ??= afterStartup()
+    .then(() => new Promise<void>((resolve) => (window.requestIdleCallback ?? setTimeout)(() => resolve(), { timeout: 2000 })))
     .then(() => import("mermaid"))
     .then((m) => m.default);
   return mermaidModule;

@@ -48,6 +48,8 @@ async function run(request: ChildRequest) {
       config: false,
       watch: false,
       include: ["tests/**/*.test.ts"],
+      // Vitest turns .only into failures when CI is set; the in-page runtime honours .only, so must this.
+      allowOnly: true,
       testTimeout: request.timeoutMs,
       hookTimeout: request.timeoutMs,
       setupFiles: [fileURLToPath(new URL("./vitest-setup.ts", import.meta.url))],

@@ -1,7 +1,7 @@
 import os from "node:os";
 import pLimit from "p-limit";
 import pc from "picocolors";
-import { duplicateSlugProblems, type Exercise } from "../exercises/pack";
+import { duplicateCheckpointProblems, duplicateSlugProblems, type Exercise } from "../exercises/pack";
 import { formatProblem, type Problem } from "../exercises/problems";
 import { summarize, type RunResults } from "../runtime/results";
 import { loadExercise } from "./exercise-loader";
@@ -33,13 +33,13 @@ export async function check(args: string[], options: CliOptions): Promise<number
 
   const loaded = await Promise.all(packDirs.map(loadExercise));
   const exercises = loaded.flatMap((l) => (l.exercise ? [l.exercise] : []));
-  const duplicates = duplicateSlugProblems(exercises);
+  const duplicates = [...duplicateSlugProblems(exercises), ...duplicateCheckpointProblems(exercises)];
 
   const limit = pLimit(Math.max(1, os.availableParallelism()));
   const checks = await withRunner(options, (runTests) => Promise.all(
     loaded.map((l, i) =>
       limit(async () => {
-        const problems = [...l.problems, ...duplicates.filter((p) => p.file === packDirs[i] || p.file === l.exercise?.dir)];
+        const problems = [...l.problems, ...duplicates.filter((p) => [packDirs[i], l.exercise?.dir].some((d) => d && (p.file === d || p.file === `${d}/exercise.json`)))];
         const result: ExerciseCheck = !l.exercise || problems.length > 0
           ? { dir: l.exercise?.dir ?? packDirs[i], slug: l.exercise?.slug, ok: false, problems: problems.map(formatProblem) }
           : needsContainer(l.exercise, options)

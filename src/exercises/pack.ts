@@ -38,6 +38,7 @@ export async function parsePack(dir: string, files: PackFiles): Promise<PackResu
 
   const config = parseConfig(files["exercise.json"], at("exercise.json"), problems);
   if (config) checkPhaseFolder(dir, config, problems);
+  if (config) checkTopics(config, at("exercise.json"), problems);
 
   if (!("README.md" in files)) problems.push({ file: at("README.md"), message: "missing — the instructions the learner reads" });
   const starter = folder(files, "starter/");
@@ -109,6 +110,35 @@ function checkPhaseFolder(dir: string, config: ExerciseConfig, problems: Problem
       message: `is ${config.phase}, but the folder is ${parent} (phase ${config.phase} lives in ${String(config.phase).padStart(2, "0")}-${phase?.slug})`,
     });
   }
+}
+
+/** Topics must be the phase's own, so the roadmap and `roadlab catalog` can count what is taught. */
+function checkTopics(config: ExerciseConfig, file: string, problems: Problem[]) {
+  const phase = phaseByNumber(config.phase);
+  if (!phase) return;
+  config.topics.forEach((topic, i) => {
+    if (phase.topics.includes(topic)) return;
+    const hint = suggestion(topic, phase.topics) || ` — phase ${phase.number}'s topics: ${phase.topics.join(", ")}`;
+    problems.push({ file, field: `topics.${i}`, message: `"${topic}" is not a topic of phase ${phase.number} (${phase.title})${hint}` });
+  });
+  const seen = new Set<string>();
+  config.topics.forEach((topic, i) => {
+    if (seen.has(topic)) problems.push({ file, field: `topics.${i}`, message: `"${topic}" is listed twice` });
+    seen.add(topic);
+  });
+}
+
+/** At most one checkpoint per phase: the roadmap shows it as the phase's closing project. */
+export function duplicateCheckpointProblems(exercises: readonly Pick<Exercise, "slug" | "dir" | "config">[]): Problem[] {
+  const seen = new Map<number, string>();
+  const problems: Problem[] = [];
+  for (const { dir, config } of exercises) {
+    if (!config.checkpoint) continue;
+    const first = seen.get(config.phase);
+    if (first) problems.push({ file: `${dir}/exercise.json`, field: "checkpoint", message: `phase ${config.phase} already has a checkpoint, ${first} — at most one per phase` });
+    else seen.set(config.phase, dir);
+  }
+  return problems;
 }
 
 async function checkImports(

@@ -34,7 +34,15 @@ export const exerciseSchema = z
     readonly: z
       .array(z.string().min(1))
       .default([])
-      .describe("Starter files the learner can read but not edit (e.g. types.ts)."),
+      .describe("Starter files the learner can read but not edit (e.g. types.ts); graders restore them from starter/."),
+    topics: z
+      .array(z.string().min(1))
+      .default([])
+      .describe("Which of its phase's roadmap topics the exercise teaches (see src/exercises/phases.ts)."),
+    checkpoint: z
+      .boolean()
+      .default(false)
+      .describe("true for the phase's checkpoint exercise: a larger, multi-file task; at most one per phase."),
   })
   .describe("exercise.json");
 

@@ -1,8 +1,12 @@
 import { parseArgs } from "node:util";
+import { catalog } from "./catalog";
 import { check } from "./check";
 import { run } from "./run";
 import { UsageError, type CliOptions } from "./options";
 import { usage } from "./usage";
+import { suggestion } from "../exercises/did-you-mean";
+
+const commands = ["check", "run", "catalog"];
 
 /** Entry point of `roadlab`; returns the exit code (0 pass, 1 fail/error, 2 bad usage or input). */
 export async function main(argv: string[]): Promise<number> {
@@ -26,7 +30,8 @@ export async function main(argv: string[]): Promise<number> {
     const options = toOptions(values);
     if (command === "check") return await check(rest, options);
     if (command === "run") return await run(rest, options);
-    throw new UsageError(`unknown command "${command}" — try "roadlab check" or "roadlab run"`);
+    if (command === "catalog") return await catalog(rest, options);
+    throw new UsageError(`unknown command "${command}"${suggestion(command, commands)} — commands: ${commands.join(", ")}`);
   } catch (error) {
     const message = (error as Error).message;
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {

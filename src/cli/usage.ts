@@ -5,6 +5,7 @@ Commands:
                                 every hidden test passes on solution/, at least one fails on starter/.
   run <exercise-dir> --files <dir>
                                 Run an exercise's hidden tests against the learner files in <dir>.
+  catalog [dirs…]               Per roadmap phase: the exercises, the checkpoint, the topics not taught yet.
 
 Options:
   --runtime node|browser        node: real Vitest in Node (default). browser: the in-page runtime in Chromium.

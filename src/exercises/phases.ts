@@ -47,7 +47,7 @@ export const phases: readonly Phase[] = [
   {
     number: 6, slug: "apis", title: "APIs",
     summary: "Resources, status codes, validation, pagination and error bodies clients can act on.",
-    topics: ["REST", "GraphQL", "gRPC", "SOAP", "JSON APIs", "OpenAPI", "resource naming", "status codes"],
+    topics: ["REST", "GraphQL", "gRPC", "SOAP", "JSON APIs", "OpenAPI", "nouns not verbs", "status codes"],
     checkpoint: "APIs for users, products and orders with the right verbs, status codes and error bodies.",
   },
   {
@@ -95,7 +95,7 @@ export const phases: readonly Phase[] = [
   {
     number: 14, slug: "architectural-patterns", title: "Architectural patterns",
     summary: "Monoliths, microservices, serverless and the rest: what each costs and when each pays.",
-    topics: ["monolith", "microservices", "SOA", "serverless", "service mesh", "twelve-factor", "choosing an architecture"],
+    topics: ["monolith", "microservices", "SOA", "serverless", "service mesh", "twelve-factor", "when to use which"],
     checkpoint: "A small e-commerce backend split into services that call each other.",
   },
   {

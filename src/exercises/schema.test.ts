@@ -20,6 +20,8 @@ describe("exerciseSchema", () => {
       packages: [],
       runtime: "local",
       readonly: [],
+      topics: [],
+      checkpoint: false,
     });
   });
 
@@ -35,8 +37,20 @@ describe("exerciseSchema", () => {
       packages: ["@electric-sql/pglite"],
       runtime: "webcontainer",
       readonly: ["types.ts"],
+      topics: ["transactions", "ACID"],
+      checkpoint: true,
     };
     expect(exerciseSchema.parse(full)).toEqual(full);
+  });
+
+  it("wants topics as a list of names and checkpoint as a boolean", () => {
+    expect(problemsFor({ title: "X", phase: 4, topics: "joins", checkpoint: "yes" })).toEqual([
+      'exercise.json: topics: expected an array, found "joins"',
+      'exercise.json: checkpoint: expected a boolean, found "yes"',
+    ]);
+    expect(problemsFor({ title: "X", phase: 4, topics: [""] })).toEqual([
+      'exercise.json: topics.0: expected a non-empty string, found ""',
+    ]);
   });
 
   it("says which field is missing", () => {

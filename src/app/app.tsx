@@ -2,6 +2,7 @@ import { Route, Router, Switch } from "wouter";
 import { useHashLocation } from "wouter/use-hash-location";
 import { Roadmap } from "../features/roadmap/roadmap";
 import { ExercisePage } from "../features/exercise/exercise-page";
+import { phases } from "../exercises/phases";
 
 /** Hash routes, so the static build works from any folder and file:// alike. */
 export function App() {
@@ -11,16 +12,25 @@ export function App() {
         <Route path="/">
           <Roadmap />
         </Route>
+        <Route path="/phases/:slug">
+          {(params) => (phases.some((p) => p.slug === params.slug) ? <Roadmap focusPhase={params.slug} /> : <NotFound />)}
+        </Route>
         <Route path="/exercises/:slug">{(params) => <ExercisePage slug={params.slug} />}</Route>
         <Route>
-          <main className="page">
-            <h1>Page not found</h1>
-            <p>
-              <a href="#/">Back to the roadmap</a>
-            </p>
-          </main>
+          <NotFound />
         </Route>
       </Switch>
     </Router>
+  );
+}
+
+function NotFound() {
+  return (
+    <main className="page">
+      <h1>Page not found</h1>
+      <p>
+        <a href="#/">Back to the roadmap</a>
+      </p>
+    </main>
   );
 }

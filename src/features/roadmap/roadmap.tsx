@@ -1,14 +1,26 @@
+import { useEffect } from "react";
 import { catalog, findExercise } from "../../exercises/catalog";
-import { phases } from "../../exercises/phases";
-import { progressLabels, progressStatus, useAppStore } from "../../store";
+import { useAppStore } from "../../store";
 import { ProgressTransfer } from "../progress-transfer/progress-transfer";
 import { SettingsButton } from "../settings/settings-dialog";
+import { PhasePath } from "./phase-path/phase-path";
+import { PhaseSection } from "./phase-section/phase-section";
+import { useRoadmapProgress } from "./use-roadmap-progress";
 import "./roadmap.css";
 
-export function Roadmap() {
-  const progress = useAppStore((s) => s.progress);
+/** `#/` and `#/phases/<slug>`: the path through the 25 phases, then each phase in full. */
+export function Roadmap({ focusPhase }: { focusPhase?: string }) {
+  const phases = useRoadmapProgress();
   const last = findExercise(useAppStore((s) => s.lastOpened) ?? "");
-  const passed = catalog.filter((e) => progress[e.slug]?.status === "passed").length;
+  const passed = phases.reduce((n, p) => n + p.passed, 0);
+  const focused = phases.find((p) => p.phase.slug === focusPhase)?.phase.number;
+
+  useEffect(() => {
+    if (focused === undefined) return;
+    const heading = document.getElementById(`phase-${focused}`);
+    heading?.scrollIntoView({ block: "start" });
+    heading?.focus({ preventScroll: true });
+  }, [focused]);
 
   return (
     <main className="page roadmap">
@@ -17,50 +29,23 @@ export function Roadmap() {
         <SettingsButton />
       </div>
       <p className="lede">A backend roadmap in 25 phases. Pick an exercise, make the hidden tests pass — all in your browser.</p>
-      <p className="overall">
-        {passed} of {catalog.length} exercises passed.
+      <div className="overall">
+        <label htmlFor="overall-progress">
+          {passed} of {catalog.length} exercises passed
+        </label>
+        <progress id="overall-progress" max={Math.max(1, catalog.length)} value={passed} />
         {last && (
-          <>
-            {" "}
-            <a className="continue" href={`#/exercises/${last.slug}`}>
-              Continue where you left off: {last.config.title}
-            </a>
-          </>
+          <a className="continue" href={`#/exercises/${last.slug}`}>
+            Continue where you left off: {last.config.title}
+          </a>
         )}
-      </p>
-      <ol className="phases">
-        {phases.map((phase) => {
-          const exercises = catalog.filter((e) => e.config.phase === phase.number);
-          return (
-            <li key={phase.slug} className="phase">
-              <h2 id={`phase-${phase.number}`}>
-                <span className="phase-number">{phase.number}.</span> {phase.title}
-              </h2>
-              <p className="phase-summary">{phase.summary}</p>
-              {exercises.length > 0 ? (
-                <ul className="exercises">
-                  {exercises.map((e) => {
-                    const status = progressStatus(progress[e.slug]);
-                    return (
-                      <li key={e.slug} className="exercise">
-                        <a href={`#/exercises/${e.slug}`}>{e.config.title}</a>
-                        <span className={`difficulty difficulty-${e.config.difficulty}`}>{e.config.difficulty}</span>
-                        <span className={`progress progress-${status}`}>
-                          <span aria-hidden="true">{status === "passed" ? "✓ " : status === "in-progress" ? "◐ " : "○ "}</span>
-                          {progressLabels[status]}
-                        </span>
-                        {e.config.summary && <p className="exercise-summary">{e.config.summary}</p>}
-                      </li>
-                    );
-                  })}
-                </ul>
-              ) : (
-                <p className="muted no-exercises">No exercises yet.</p>
-              )}
-            </li>
-          );
-        })}
-      </ol>
+      </div>
+      <PhasePath phases={phases} current={last?.config.phase} />
+      <div className="phases">
+        {phases.map((p) => (
+          <PhaseSection key={p.phase.slug} phase={p} />
+        ))}
+      </div>
       <ProgressTransfer />
     </main>
   );

@@ -30,7 +30,8 @@ export function WorkspaceHeader({ entry }: { entry: CatalogEntry }) {
       <div className="title-row">
         <h1>{entry.config.title}</h1>
         <p className="meta">
-          {phase && <span>Phase {phase.number}: {phase.title}</span>}
+          {phase && <a href={`#/phases/${phase.slug}`}>Phase {phase.number}: {phase.title}</a>}
+          {entry.config.checkpoint && <span className="checkpoint-tag">checkpoint</span>}
           <span className={`difficulty difficulty-${entry.config.difficulty}`}>{entry.config.difficulty}</span>
           <span className={`progress progress-${status}`}>{progressLabels[status]}</span>
         </p>

@@ -4,6 +4,8 @@ import { App } from "./app/app";
 import { findExercise } from "./exercises/catalog";
 import { startWorkerEarly } from "./runtime/local/spawn-worker";
 import { appStore } from "./store";
+import { afterStartup } from "./app/after-startup";
+import { registerServiceWorker } from "./platform/service-worker";
 import "./app/app.css";
 
 // The runtime worker starts before anything renders (the runtime itself waits for the stored
@@ -15,6 +17,9 @@ startWorkerEarly(opened !== undefined && findExercise(decodeURIComponent(opened)
 void appStore.getState().startRuntime().catch(() => {
   // The status line says what went wrong; nothing else depends on it here.
 });
+
+// Precaching for offline use downloads every file of the build: only once the learner's own start-up is over.
+if (import.meta.env.PROD) void afterStartup().then(registerServiceWorker);
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>

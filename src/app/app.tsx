@@ -3,11 +3,13 @@ import { useHashLocation } from "wouter/use-hash-location";
 import { Roadmap } from "../features/roadmap/roadmap";
 import { ExercisePage } from "../features/exercise/exercise-page";
 import { phases } from "../exercises/phases";
+import { UpdateNotice } from "../features/update-notice/update-notice";
 
 /** Hash routes, so the static build works from any folder and file:// alike. */
 export function App() {
   return (
     <Router hook={useHashLocation}>
+      <UpdateNotice />
       <Switch>
         <Route path="/">
           <Roadmap />

@@ -11,6 +11,8 @@ export const LONG = 60_000;
 
 export interface AppSession {
   url: string;
+  /** The folder the server serves: a private copy of dist/, which a test may change (a new deploy). */
+  root: string;
   browser: Browser;
   /** Every request the page and its workers made, in order. */
   requests: string[];
@@ -65,6 +67,7 @@ export async function openApp(): Promise<AppSession> {
 
   return {
     url: server.url,
+    root,
     browser,
     requests,
     cspViolations,

@@ -119,7 +119,8 @@ export function createLocalRuntime(
       return;
     }
     // The hung test costs only itself: the rest run in the fresh worker, finished ones skipped.
-    run.onEvent?.({ type: "test-end", test: run.ledger.timedOut(run.test) });
+    const ended = run.ledger.timedOut(run.test);
+    run.onEvent?.({ type: "test-end", test: ended });
     run.test = undefined;
     run.request = { ...run.request, skipTests: run.ledger.skip };
     send(run);

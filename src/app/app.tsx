@@ -2,11 +2,13 @@ import { Route, Router, Switch } from "wouter";
 import { useHashLocation } from "wouter/use-hash-location";
 import { Roadmap } from "../features/roadmap/roadmap";
 import { ExercisePage } from "../features/exercise/exercise-page";
+import { StorageNotice } from "../features/storage-notice/storage-notice";
 
 /** Hash routes, so the static build works from any folder and file:// alike. */
 export function App() {
   return (
     <Router hook={useHashLocation}>
+      <StorageNotice />
       <Switch>
         <Route path="/">
           <Roadmap />

@@ -1,5 +1,5 @@
 /** The fixture whose second of three tests never returns, and the verdicts both runtimes owe it. */
-export const HUNG = "tests/fixtures/vitest-surface/hung";
+export const HUNG = "tests/fixtures/packs/runtime/hung";
 
 export const HUNG_VERDICTS = [
   ["counter > counts from one", "pass", undefined],

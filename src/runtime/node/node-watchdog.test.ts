@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BUDGETS, judge, parseProgress, type ProgressLine, type Step } from "./node-watchdog";
+import { BUDGETS, judge, loggedVerdicts, parseProgress, type ProgressLine, type Step } from "./node-watchdog";
 
 const base = { startedAt: 0, timeoutMs: 5_000 };
 const line = (at: number, pid: number, step: Step) => ({ ...step, at, pid }) as ProgressLine;
@@ -39,5 +39,11 @@ describe("judge (Node runtime watchdog)", () => {
   it("reads the log, ignoring a line cut short by the kill", () => {
     const text = `${JSON.stringify({ kind: "test", name: "a", at: 1, pid: 2 })}\n{"kind":"te`;
     expect(parseProgress(text)).toEqual([{ kind: "test", name: "a", at: 1, pid: 2 }]);
+  });
+
+  it("does not count a logged verdict as a step, and hands verdicts back for a killed child", () => {
+    const progress = [line(1_000, 7, { kind: "test", name: "a" }), line(1_500, 7, { kind: "verdict", test: { name: "a", status: "pass" } })];
+    expect(judge({ ...base, now: 8_000, progress })).toMatchObject({ stuck: true, test: "a" });
+    expect(loggedVerdicts(progress)).toEqual([{ name: "a", status: "pass" }]);
   });
 });

@@ -1,3 +1,5 @@
+import type { TestResult } from "../results";
+
 /**
  * When to give up on a Vitest child that stopped reporting. Vitest batches its progress events, and
  * a test worker spinning in a loop never sends its batch, so each test worker also appends what it is
@@ -14,7 +16,9 @@ export type Step =
   /** A test and its hooks finished; the next has not started. */
   | { kind: "idle"; file?: string }
   /** The test file is finished: this worker is no longer running learner code. */
-  | { kind: "done"; file?: string };
+  | { kind: "done"; file?: string }
+  /** A test's final verdict (resume-runner.ts): not a step of its own, kept if the child is killed. */
+  | { kind: "verdict"; test: TestResult; file?: string };
 
 export type ProgressLine = Step & { at: number; pid: number };
 
@@ -52,9 +56,14 @@ export function parseProgress(text: string): ProgressLine[] {
   return lines;
 }
 
+/** Verdicts the log holds, for a child killed before its reporter passed them on. */
+export function loggedVerdicts(progress: readonly ProgressLine[]): TestResult[] {
+  return progress.flatMap((line) => (line.kind === "verdict" ? [line.test] : []));
+}
+
 export function judge(state: WatchState, budgets = BUDGETS): Verdict {
   const latest = new Map<number, ProgressLine>();
-  for (const line of state.progress) latest.set(line.pid, line);
+  for (const line of state.progress) if (line.kind !== "verdict") latest.set(line.pid, line);
   const busy = [...latest.values()].filter((line) => line.kind !== "done");
   if (busy.length === 0) {
     const lastLine = state.progress[state.progress.length - 1]?.at ?? 0;

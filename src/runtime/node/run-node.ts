@@ -9,7 +9,7 @@ import { RunLedger, timedOutAfter } from "../resume";
 import { createWorkspace } from "./workspace";
 import { pgliteDataDir } from "./pglite-data-dir";
 import { progressFile, type ChildMessage, type ChildRequest } from "./protocol";
-import { judge, parseProgress, type ProgressLine, type Verdict } from "./node-watchdog";
+import { judge, loggedVerdicts, parseProgress, type ProgressLine, type Verdict } from "./node-watchdog";
 import { SKIP_FILE } from "./resume-runner";
 
 export interface NodeRunOptions {
@@ -62,6 +62,12 @@ async function runResuming(request: ChildRequest, onEvent?: (event: RunEvent) =>
       if (kept) onEvent?.(kept);
     });
     if ("results" in outcome) return ledger.merge(outcome.results);
+    // Verdicts the reporter had not passed on before the kill.
+    for (const finished of loggedVerdicts(readProgress(request.workspace))) {
+      if (ledger.judged.has(finished.name)) continue;
+      const kept = ledger.observe({ type: "test-end", test: finished });
+      if (kept) onEvent?.(kept);
+    }
     const { test, file, step } = outcome.stuck;
     if (test === undefined || ledger.attempts > MAX_RESUMES) return ledger.stopped(stuckMessage(test, file, step, request.timeoutMs));
     const ended = ledger.timedOut(test);

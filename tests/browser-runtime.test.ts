@@ -5,6 +5,7 @@ import type { Exercise } from "../src/exercises/pack";
 import type { RunEvent } from "../src/runtime/results";
 import { exerciseAt, learnerFiles } from "./helpers/exercises";
 import { ADDER, ADDER_STARTER_VERDICTS, verdicts } from "./helpers/adder";
+import { HUNG, HUNG_VERDICTS } from "./helpers/hung";
 
 let session: BrowserSession;
 let adder: Exercise;
@@ -39,10 +40,21 @@ describe("in-page runtime in Chromium", () => {
     expect((await runAdderSolution()).status).toBe("pass");
   });
 
-  it("ends a synchronous infinite loop, names the test, and the next run works", async () => {
-    const results = await runAdder("loop");
+  it("ends a hung test alone: finished verdicts kept, the rest run in a fresh worker with their hooks", async () => {
+    const hung = await exerciseAt(HUNG);
+    const events: RunEvent[] = [];
+    const results = await session.run(toRequest(hung, hung.solution), (e) => events.push(e));
+    expect(results).toMatchObject({ status: "error", message: 'Test "counter > spins forever" timed out after 400 ms: an infinite loop?' });
+    expect(results.tests.map((t) => [t.name, t.status, t.message])).toEqual(HUNG_VERDICTS);
+    // One verdict per test reaches the page, the hung one as soon as its worker is ended.
+    expect(events.flatMap((e) => (e.type === "test-end" ? [`${e.test.status}: ${e.test.name}`] : []))).toEqual(HUNG_VERDICTS.map(([name, status]) => `${status}: ${name}`));
+    expect((await runAdderSolution()).status).toBe("pass");
+  });
+
+  it("ends a loop at import, names the file, and the next run works", async () => {
+    const results = await runAdder("loop-at-import", 300);
     expect(results.status).toBe("error");
-    expect(results.message).toMatch(/^Test "add > adds two numbers" timed out/);
+    expect(results.message).toBe("tests/add.test.ts timed out while loading (an infinite loop at import?)");
     expect((await runAdderSolution()).status).toBe("pass");
   });
 

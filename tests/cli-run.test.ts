@@ -3,6 +3,7 @@ import { readdirSync } from "node:fs";
 import type { RunResults } from "../src/runtime/results";
 import { roadlab, roadlabWithEnv } from "./helpers/cli";
 import { ADDER, ADDER_STARTER_VERDICTS, verdicts } from "./helpers/adder";
+import { HUNG, HUNG_VERDICTS } from "./helpers/hung";
 
 const adder = ADDER;
 const learner = (name: string) => `tests/fixtures/learner/${name}`;
@@ -45,11 +46,18 @@ describe("roadlab run --runtime node", () => {
     expect(results.status).toBe("pass");
   });
 
-  it("ends a synchronous infinite loop and names the test", async () => {
-    const { code, results } = await runJson(adder, "--files", learner("loop"));
+  it("ends a hung test alone: finished verdicts kept, the rest run in a fresh child with their hooks", async () => {
+    const { code, results } = await runJson(HUNG, "--files", `${HUNG}/solution`);
+    expect(code).toBe(1);
+    expect(results).toMatchObject({ status: "error", message: 'Test "counter > spins forever" timed out after 400 ms: an infinite loop?' });
+    expect(results.tests.map((t) => [t.name, t.status, t.message])).toEqual(HUNG_VERDICTS);
+  });
+
+  it("ends a loop at import and names the file", async () => {
+    const { code, results } = await runJson(adder, "--files", learner("loop-at-import"), "--timeout", "300");
     expect(code).toBe(1);
     expect(results.status).toBe("error");
-    expect(results.message).toMatch(/"add > adds two numbers" timed out/);
+    expect(results.message).toBe("tests/add.test.ts timed out while loading (an infinite loop at import?)");
   });
 
   it("names file, line and column of a syntax error", async () => {

@@ -7,6 +7,7 @@ import { runNode } from "../src/runtime/node/run-node";
 import type { RunResults } from "../src/runtime/results";
 import { repoRoot } from "./helpers/cli";
 import { catalogDirs, exerciseAt } from "./helpers/exercises";
+import { HUNG } from "./helpers/hung";
 
 /** What must agree between real Vitest and the in-page runtime: run status, test names, verdicts. */
 function verdicts(results: RunResults) {
@@ -15,6 +16,9 @@ function verdicts(results: RunResults) {
 
 const surfaceRoot = path.join(repoRoot, "tests/fixtures/vitest-surface");
 const surfaceDirs = existsSync(surfaceRoot) ? readdirSync(surfaceRoot).map((name) => `tests/fixtures/vitest-surface/${name}`) : [];
+// Runtime behaviour both must share: a hung test is ended alone (kept out of vitest-surface, whose
+// packs the shim's dev harness runs without a watchdog).
+const runtimeDirs = [HUNG];
 
 let session: BrowserSession;
 beforeAll(async () => {
@@ -39,7 +43,7 @@ describe("the in-page runtime agrees with real Vitest", () => {
   });
 
   // Some fixtures are meant to end in an error (a file that fails to load, no tests): the verdict still has to match.
-  it.each(surfaceDirs)("on the Vitest surface fixture %s", async (dir) => {
+  it.each([...surfaceDirs, ...runtimeDirs])("on the Vitest surface fixture %s", async (dir) => {
     const { node, browser } = await bothRuntimes(dir, "solution");
     expect(browser).toEqual(node);
   });

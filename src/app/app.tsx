@@ -4,11 +4,13 @@ import { Roadmap } from "../features/roadmap/roadmap";
 import { ExercisePage } from "../features/exercise/exercise-page";
 import { phases } from "../exercises/phases";
 import { UpdateNotice } from "../features/update-notice/update-notice";
+import { StorageNotice } from "../features/storage-notice/storage-notice";
 
 /** Hash routes, so the static build works from any folder and file:// alike. */
 export function App() {
   return (
     <Router hook={useHashLocation}>
+      <StorageNotice />
       <UpdateNotice />
       <Switch>
         <Route path="/">

@@ -10,6 +10,8 @@ export interface RunRequest {
   timeoutMs: number;
   /** Curated packages the code may import, beyond vitest and @roadlab/db. */
   packages: readonly string[];
+  /** Full names of tests judged by an earlier worker of the same run, which hung after them. */
+  skipTests?: readonly string[];
 }
 
 /** One statement's outcome in the SQL console; values already rendered as text (null stays null). */

@@ -124,3 +124,40 @@ describe("journal for unloading pages", () => {
     expect(journal.entries.size).toBe(0);
   });
 });
+
+describe("debouncedStorage health", () => {
+  const failing = (error: Error) => {
+    const { kv, writes } = memory();
+    let fail = true;
+    const flaky: KeyValue = { ...kv, set: async (k, v) => (fail ? Promise.reject(error) : kv.set(k, v)) };
+    return { kv: flaky, writes, recover: () => (fail = false) };
+  };
+  const quota = () => Object.assign(new Error("The quota has been exceeded."), { name: "QuotaExceededError" });
+
+  it("says work is not being saved when a write fails, and saving again once one succeeds", async () => {
+    const { kv, writes, recover } = failing(quota());
+    const storage = await loaded(kv);
+    const seen: unknown[] = [];
+    storage.onHealth((h) => seen.push(h));
+    storage.setItem("roadlab", value("a"));
+    await storage.flush();
+    expect(storage.health).toEqual({ saving: false, reason: "full", detail: "The quota has been exceeded." });
+    recover();
+    storage.setItem("roadlab", value("b"));
+    await storage.flush();
+    expect(storage.health).toEqual({ saving: true });
+    expect(writes).toEqual([value("b")]);
+    expect(seen).toHaveLength(2);
+  });
+
+  it("when IndexedDB cannot be read, answers with nothing saved and never writes over what may be there", async () => {
+    const { kv, writes } = memory();
+    const refused: KeyValue = { ...kv, get: async () => Promise.reject(new DOMException("denied", "InvalidStateError")) };
+    const storage = debouncedStorage(refused, 250);
+    expect(await storage.getItem("roadlab")).toBeNull();
+    expect(storage.health).toMatchObject({ saving: false, reason: "unavailable" });
+    storage.setItem("roadlab", value("typed"));
+    await storage.flush();
+    expect(writes).toEqual([]);
+  });
+});

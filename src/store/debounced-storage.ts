@@ -2,7 +2,14 @@ import { del, get, set, type UseStore } from "idb-keyval";
 import type { PersistStorage, StorageValue } from "zustand/middleware";
 import { shallow } from "zustand/vanilla/shallow";
 
+/** Whether the learner's work reaches IndexedDB; the page says so when it does not. */
+export type StorageHealth =
+  | { saving: true }
+  | { saving: false; reason: "unavailable" | "full" | "failed"; detail: string };
+
 export interface FlushableStorage<S> extends PersistStorage<S> {
+  readonly health: StorageHealth;
+  onHealth(listener: (health: StorageHealth) => void): () => void;
   /** Writes the pending value now (tab hidden or closing). */
   flush(): Promise<void>;
   /**
@@ -64,6 +71,18 @@ export function debouncedStorage<S>(kv: KeyValue, waitMs = 250, journal?: Journa
   let latest: StorageValue<S> | undefined;
   /** False until the first read: a write before it would store pre-hydration defaults over saved work. */
   let loaded = false;
+  /**
+   * The first read failed: what is saved is unknown, so nothing is written over it (a read that
+   * failed once and a write that then succeeded would replace saved work with an empty state).
+   */
+  let readFailed = false;
+  let health: StorageHealth = { saving: true };
+  const listeners = new Set<(health: StorageHealth) => void>();
+  const setHealth = (next: StorageHealth) => {
+    if (next.saving === health.saving && (next.saving || (!health.saving && next.reason === health.reason))) return;
+    health = next;
+    for (const listener of listeners) listener(next);
+  };
 
   function flush(): Promise<void> {
     if (timer !== undefined) clearTimeout(timer);
@@ -71,7 +90,15 @@ export function debouncedStorage<S>(kv: KeyValue, waitMs = 250, journal?: Journa
     const next = pending;
     pending = undefined;
     // Chained, so an older write can never land after a newer one.
-    if (next) writing = writing.then(() => kv.set(next.name, next.value)).catch((error) => console.error("Saving to IndexedDB failed", error));
+    if (next && !readFailed) {
+      writing = writing.then(() => kv.set(next.name, next.value)).then(
+        () => setHealth({ saving: true }),
+        (error: unknown) => {
+          console.error("Saving to IndexedDB failed", error);
+          setHealth(failure(error, "failed"));
+        },
+      );
+    }
     return writing;
   }
 
@@ -88,6 +115,12 @@ export function debouncedStorage<S>(kv: KeyValue, waitMs = 250, journal?: Journa
         const stored = journaled ?? ((await kv.get(name)) as StorageValue<S> | undefined) ?? null;
         latest = stored ?? undefined;
         return stored;
+      } catch (error) {
+        // IndexedDB refused (a private window, storage disabled): the app still works, unsaved.
+        console.error("Reading from IndexedDB failed", error);
+        readFailed = true;
+        setHealth(failure(error, "unavailable"));
+        return null;
       } finally {
         loaded = true;
       }
@@ -106,10 +139,23 @@ export function debouncedStorage<S>(kv: KeyValue, waitMs = 250, journal?: Journa
       await kv.del(name);
     },
     flush,
+    get health() {
+      return health;
+    },
+    onHealth(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     journalPending() {
       if (pending) journal?.write(pending.name, pending.value);
     },
   };
+}
+
+function failure(error: unknown, otherwise: "unavailable" | "failed"): StorageHealth {
+  const name = (error as { name?: string } | null)?.name;
+  const detail = error instanceof Error || (typeof error === "object" && error !== null && "message" in error) ? String((error as Error).message) : String(error);
+  return { saving: false, reason: name === "QuotaExceededError" ? "full" : otherwise, detail };
 }
 
 /** Flushes when the page is hidden or unloaded: the last chance before a tab is discarded. */

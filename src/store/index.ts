@@ -3,7 +3,9 @@ import { useSyncExternalStore } from "react";
 import { findExercise, loadExerciseFiles } from "../exercises/catalog";
 import { createRuntime, isContainerRuntime } from "../runtime";
 import { createAppStore, type AppState } from "./app-store";
-import { debouncedStorage, flushOnHide, idbKeyValue, localStorageJournal } from "./debounced-storage";
+import { debouncedStorage, flushOnHide, idbKeyValue, localStorageJournal, type StorageHealth } from "./debounced-storage";
+import { persistedPart } from "./app-store";
+import { syncTabs, type Channel } from "./tab-sync";
 import type { PersistedState } from "./persisted";
 import { runtimeOverride, whenHydrated } from "./runtime-choice";
 
@@ -28,6 +30,24 @@ export const appStore = createAppStore({
 
 flushOnHide(storage);
 
+// Every tab of the app holds the same state, edits included, as they are typed (tab-sync.ts).
+if (typeof BroadcastChannel !== "undefined") {
+  syncTabs(
+    {
+      store: appStore,
+      persisted: persistedPart,
+      hydrated: () => appStore.persist.hasHydrated(),
+      onHydrated: (listener) => appStore.persist.onFinishHydration(listener),
+    },
+    new BroadcastChannel("roadlab-store") as unknown as Channel,
+  );
+}
+
+/** Whether work reaches IndexedDB; the storage notice says so when it does not. */
+export function useStorageHealth(): StorageHealth {
+  return useSyncExternalStore(storage.onHealth, () => storage.health);
+}
+
 export function useAppStore<T>(selector: (state: AppState) => T): T {
   return useStore(appStore, selector);
 }
@@ -48,5 +68,6 @@ export { latestRun } from "./runtime-slice";
 export { runtimeOverride } from "./runtime-choice";
 export { progressLabels, progressStatus } from "./progress";
 export { exportFileName, exportProgress, parseImport } from "./transfer";
-export { persistedPart } from "./app-store";
+export { persistedPart };
+export type { StorageHealth } from "./debounced-storage";
 export type { RunLog } from "./run-log";

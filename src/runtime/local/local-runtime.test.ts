@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createLocalRuntime, type WorkerLike } from "./local-runtime";
 import type { FromWorker, ToWorker } from "./protocol";
 import type { RunRequest } from "../types";
+import type { RunEvent } from "../results";
 
 class FakeWorker implements WorkerLike {
   sent: ToWorker[] = [];
@@ -66,23 +67,70 @@ describe("local runtime", () => {
     expect(rt.status).toBe("ready");
   });
 
-  it("replaces a worker stuck in a test and names the test", async () => {
+  it("ends a test stuck past its timeout, keeps finished verdicts, and runs the rest in a fresh worker", async () => {
     const rt = runtime();
-    const handle = rt.run(request);
+    const events: RunEvent[] = [];
+    const handle = rt.run(request, (e) => events.push(e));
     const stuck = current();
-    stuck.reply({ type: "phase", runId: stuck.lastRunId(), phase: "preparing" });
-    stuck.reply({ type: "event", runId: stuck.lastRunId(), event: { type: "test-start", name: "sum > loops" } });
+    const runId = stuck.lastRunId();
+    stuck.reply({ type: "phase", runId, phase: "preparing" });
+    stuck.reply({ type: "event", runId, event: { type: "test-start", name: "sum > adds" } });
+    stuck.reply({ type: "event", runId, event: { type: "test-end", test: { name: "sum > adds", status: "pass" } } });
+    stuck.reply({ type: "event", runId, event: { type: "test-start", name: "sum > loops" } });
     vi.advanceTimersByTime(request.timeoutMs + budgets.graceMs - 1);
     expect(stuck.terminated).toBe(false);
     vi.advanceTimersByTime(1);
-    const outcome = await handle.outcome;
-    expect(outcome.cancelled).toBe(false);
-    if (outcome.cancelled) return;
-    expect(outcome.results.status).toBe("error");
-    expect(outcome.results.message).toMatch(/^Test "sum > loops" timed out/);
     expect(stuck.terminated).toBe(true);
     expect(workers).toHaveLength(2);
-    expect(current().sent).toEqual([{ type: "prepare", seed: request.seed }]);
+    const fresh = current();
+    expect(fresh.sent).toEqual([
+      { type: "prepare", seed: request.seed },
+      { type: "run", runId, request: { ...request, skipTests: ["sum > adds", "sum > loops"] } },
+    ]);
+    // The fresh worker reports the judged tests as skipped: they keep their first verdicts.
+    fresh.reply({ type: "event", runId, event: { type: "test-end", test: { name: "sum > adds", status: "skip" } } });
+    fresh.reply({ type: "event", runId, event: { type: "test-start", name: "sum > subtracts" } });
+    fresh.reply({ type: "event", runId, event: { type: "test-end", test: { name: "sum > subtracts", status: "fail", message: "nope" } } });
+    const skipped = [
+      { name: "sum > adds", status: "skip" as const },
+      { name: "sum > loops", status: "skip" as const },
+      { name: "sum > subtracts", status: "fail" as const, message: "nope" },
+    ];
+    fresh.reply({ type: "done", runId, results: { version: 2, status: "fail", tests: skipped } });
+    const outcome = await handle.outcome;
+    expect(outcome).toEqual({
+      cancelled: false,
+      results: {
+        version: 2,
+        status: "error",
+        message: 'Test "sum > loops" timed out after 1000 ms: an infinite loop?',
+        tests: [
+          { name: "sum > adds", status: "pass" },
+          { name: "sum > loops", status: "error", message: "timed out after 1000 ms" },
+          { name: "sum > subtracts", status: "fail", message: "nope" },
+        ],
+      },
+    });
+    expect(events.map((e) => (e.type === "test-end" ? `${e.test.status}: ${e.test.name}` : e.type === "test-start" ? `start: ${e.name}` : e.type))).toEqual([
+      "start: sum > adds",
+      "pass: sum > adds",
+      "start: sum > loops",
+      "error: sum > loops",
+      "start: sum > subtracts",
+      "fail: sum > subtracts",
+    ]);
+  });
+
+  it("keeps finished verdicts when a file hangs outside any test", async () => {
+    const rt = runtime();
+    const handle = rt.run(request);
+    const runId = current().lastRunId();
+    current().reply({ type: "event", runId, event: { type: "test-start", name: "a" } });
+    current().reply({ type: "event", runId, event: { type: "test-end", test: { name: "a", status: "pass" } } });
+    vi.advanceTimersByTime(request.timeoutMs + budgets.graceMs);
+    const outcome = await handle.outcome;
+    expect(!outcome.cancelled && outcome.results.tests).toEqual([{ name: "a", status: "pass" }]);
+    expect(!outcome.cancelled && outcome.results.status).toBe("error");
   });
 
   it("names the file when a module never finishes loading", async () => {

@@ -1,10 +1,14 @@
 import { errorResults, type RunEvent, type RunResults } from "../results";
+import { RunLedger } from "../resume";
 import type { RunHandle, RunOutcome, RunRequest, Runtime, RuntimeStatus, SqlOutcome } from "../types";
 import type { FromWorker } from "./protocol";
 import { spawnWorker, type WorkerLike } from "./spawn-worker";
 import { defaultBudgets, timedOutMessage, Watchdog, type WatchdogBudgets } from "./watchdog";
 
 export type { WorkerLike };
+
+/** A run whose tests keep hanging is given up after this many fresh workers. */
+const MAX_RESUMES = 20;
 
 interface ActiveRun {
   id: number;
@@ -15,6 +19,8 @@ interface ActiveRun {
   test?: string;
   file?: string;
   resent: boolean;
+  /** Verdicts across the workers this run took, when a test hung (see ../resume.ts). */
+  ledger: RunLedger;
 }
 
 /**
@@ -89,7 +95,8 @@ export function createLocalRuntime(
       watchdog.arm(message.phase === "preparing" ? budgets.prepareMs : active.request.timeoutMs + budgets.graceMs);
     } else if (message.type === "event") {
       active.test = message.event.type === "test-start" ? message.event.name : undefined;
-      active.onEvent?.(message.event);
+      const event = active.ledger.observe(message.event);
+      if (event) active.onEvent?.(event);
       watchdog.arm(active.request.timeoutMs + budgets.graceMs);
     } else if (message.type === "done") {
       finish(message.results);
@@ -107,7 +114,16 @@ export function createLocalRuntime(
       return;
     }
     replaceWorker();
-    finish(errorResults(timedOutMessage(run.test, run.file, run.request.timeoutMs)));
+    if (run.test === undefined || run.ledger.attempts > MAX_RESUMES) {
+      finish(run.ledger.stopped(timedOutMessage(run.test, run.file, run.request.timeoutMs)));
+      return;
+    }
+    // The hung test costs only itself: the rest run in the fresh worker, finished ones skipped.
+    const ended = run.ledger.timedOut(run.test);
+    run.onEvent?.({ type: "test-end", test: ended });
+    run.test = undefined;
+    run.request = { ...run.request, skipTests: run.ledger.skip };
+    send(run);
   }
 
   function finish(results: RunResults) {
@@ -115,7 +131,7 @@ export function createLocalRuntime(
     if (!run) return;
     watchdog.stop();
     active = undefined;
-    run.resolve({ cancelled: false, results });
+    run.resolve({ cancelled: false, results: run.ledger.merge(results) });
     setStatus("ready");
   }
 
@@ -151,7 +167,7 @@ export function createLocalRuntime(
       if (request.seed !== undefined) seed = request.seed;
       let resolve!: (outcome: RunOutcome) => void;
       const outcome = new Promise<RunOutcome>((r) => (resolve = r));
-      const run: ActiveRun = { id: nextId++, request, onEvent, resolve, started: false, resent: false };
+      const run: ActiveRun = { id: nextId++, request, onEvent, resolve, started: false, resent: false, ledger: new RunLedger(request.timeoutMs) };
       active = run;
       setStatus("running");
       send(run);

@@ -1,3 +1,5 @@
+import { timedOutAfter } from "../resume";
+
 /** Budgets for a run's phases; beyond them the worker is presumed stuck and is replaced. */
 export interface WatchdogBudgets {
   /** Worker start, package chunks, database boot: not learner code, so generous. */
@@ -27,8 +29,9 @@ export class Watchdog {
   }
 }
 
+/** Why a run ended without going on: a test hung (after too many resumes), or something outside any test. */
 export function timedOutMessage(test: string | undefined, file: string | undefined, timeoutMs: number): string {
-  if (test) return `Test "${test}" timed out: still running well past its ${timeoutMs} ms limit (an infinite loop?)`;
+  if (test) return `Test "${test}" ${timedOutAfter(timeoutMs)}: an infinite loop?`;
   if (file) return `${file} timed out while loading (an infinite loop at import?)`;
   return "The test worker stopped responding and was restarted";
 }

@@ -1,31 +1,49 @@
 import { describe, expect, it } from "vitest";
-import { BUDGETS, judge, LOADED_MARKER, SETUP_MARKER } from "./node-watchdog";
+import { BUDGETS, judge, loggedVerdicts, parseProgress, type ProgressLine, type Step } from "./node-watchdog";
 
 const base = { startedAt: 0, timeoutMs: 5_000 };
+const line = (at: number, pid: number, step: Step) => ({ ...step, at, pid }) as ProgressLine;
 
 describe("judge (Node runtime watchdog)", () => {
-  it("gives Vitest its start-up budget before anything is reported", () => {
-    expect(judge({ ...base, now: 10_000 })).toEqual({ wait: BUDGETS.startupMs - 10_000 });
-    expect(judge({ ...base, now: BUDGETS.startupMs })).toEqual({ stuck: true, test: undefined });
+  it("gives Vitest its start-up budget before any test worker reports", () => {
+    expect(judge({ ...base, now: 10_000, progress: [] })).toEqual({ wait: BUDGETS.startupMs - 10_000 });
+    expect(judge({ ...base, now: BUDGETS.startupMs, progress: [] })).toEqual({ stuck: true, step: "startup" });
   });
 
   it("waits for a database that is still booting in the setup file", () => {
-    const progress = { content: SETUP_MARKER, mtimeMs: 1_000 };
-    expect(judge({ ...base, now: 20_000, lastMessageAt: 500, progress })).toEqual({ wait: 1_000 + BUDGETS.setupMs - 20_000 });
+    const progress = [line(1_000, 7, { kind: "setup", file: "tests/a.test.ts" })];
+    expect(judge({ ...base, now: 20_000, progress })).toEqual({ wait: 1_000 + BUDGETS.setupMs - 20_000 });
   });
 
-  it("keeps a run alive while tests keep starting", () => {
-    const progress = { content: "sum > adds", mtimeMs: 9_000 };
-    expect(judge({ ...base, now: 10_000, lastMessageAt: 2_000, progress })).toEqual({ wait: 9_000 + 7_000 - 10_000 });
-  });
-
-  it("names the test that has been running past its timeout plus grace", () => {
-    const progress = { content: "sum > loops", mtimeMs: 3_000 };
-    expect(judge({ ...base, now: 10_000, lastMessageAt: 2_000, progress })).toEqual({ stuck: true, test: "sum > loops" });
+  it("measures a test from its own start, whatever the child sends meanwhile", () => {
+    const progress = [line(1_000, 7, { kind: "loaded" }), line(3_000, 7, { kind: "test", name: "sum > loops", file: "tests/a.test.ts" })];
+    expect(judge({ ...base, now: 9_999, lastMessageAt: 9_000, progress })).toEqual({ wait: 1 });
+    expect(judge({ ...base, now: 10_000, lastMessageAt: 9_900, progress })).toEqual({ stuck: true, step: "test", test: "sum > loops", file: "tests/a.test.ts" });
   });
 
   it("blames loading when setup finished and no test started in time", () => {
-    const progress = { content: LOADED_MARKER, mtimeMs: 3_000 };
-    expect(judge({ ...base, now: 10_001, progress })).toEqual({ stuck: true, test: undefined });
+    const progress = [line(3_000, 7, { kind: "loaded", file: "tests/a.test.ts" })];
+    expect(judge({ ...base, now: 10_001, progress })).toEqual({ stuck: true, step: "loaded", file: "tests/a.test.ts", test: undefined });
+  });
+
+  it("watches each test worker on its own and forgets those that finished their file", () => {
+    const progress = [
+      line(1_000, 7, { kind: "test", name: "a" }),
+      line(2_000, 8, { kind: "test", name: "b" }),
+      line(2_500, 7, { kind: "done" }),
+    ];
+    expect(judge({ ...base, now: 8_000, progress })).toEqual({ wait: 1_000 });
+    expect(judge({ ...base, now: 9_000, progress })).toMatchObject({ stuck: true, test: "b" });
+  });
+
+  it("reads the log, ignoring a line cut short by the kill", () => {
+    const text = `${JSON.stringify({ kind: "test", name: "a", at: 1, pid: 2 })}\n{"kind":"te`;
+    expect(parseProgress(text)).toEqual([{ kind: "test", name: "a", at: 1, pid: 2 }]);
+  });
+
+  it("does not count a logged verdict as a step, and hands verdicts back for a killed child", () => {
+    const progress = [line(1_000, 7, { kind: "test", name: "a" }), line(1_500, 7, { kind: "verdict", test: { name: "a", status: "pass" } })];
+    expect(judge({ ...base, now: 8_000, progress })).toMatchObject({ stuck: true, test: "a" });
+    expect(loggedVerdicts(progress)).toEqual([{ name: "a", status: "pass" }]);
   });
 });

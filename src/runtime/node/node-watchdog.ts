@@ -1,27 +1,39 @@
-/**
- * When to give up on a Vitest child that stopped reporting. Vitest batches its progress events, so
- * the test worker also writes what it is doing to a progress file (setup marker, then each test's
- * name as it starts); its contents and modification time tell a slow-but-live run from a stuck one.
- */
-export const SETUP_MARKER = "@setup";
-export const LOADED_MARKER = "@loaded";
+import type { TestResult } from "../results";
 
-export interface Progress {
-  content: string;
-  mtimeMs: number;
-}
+/**
+ * When to give up on a Vitest child that stopped reporting. Vitest batches its progress events, and
+ * a test worker spinning in a loop never sends its batch, so each test worker also appends what it is
+ * doing to a progress log, synchronously (vitest-setup.ts): one JSON line per step, stamped with the
+ * time and its pid. A worker's last line says what it is busy with and since when.
+ */
+export type Step =
+  /** The setup file started for a test file (booting PGlite is not learner code: generous budget). */
+  | { kind: "setup"; file?: string }
+  /** Setup finished: the test file is being imported, or its first hooks run. */
+  | { kind: "loaded"; file?: string }
+  /** A test started (its beforeEach hooks, body and afterEach hooks). */
+  | { kind: "test"; name: string; file?: string }
+  /** A test and its hooks finished; the next has not started. */
+  | { kind: "idle"; file?: string }
+  /** The test file is finished: this worker is no longer running learner code. */
+  | { kind: "done"; file?: string }
+  /** A test's final verdict (resume-runner.ts): not a step of its own, kept if the child is killed. */
+  | { kind: "verdict"; test: TestResult; file?: string };
+
+export type ProgressLine = Step & { at: number; pid: number };
 
 export interface WatchState {
   now: number;
   startedAt: number;
   /** Last message from the child, if any. */
   lastMessageAt?: number;
-  progress?: Progress;
+  /** The progress log's lines, oldest first. */
+  progress: readonly ProgressLine[];
   timeoutMs: number;
 }
 
 export const BUDGETS = {
-  /** Vitest's own start-up before it reports anything. */
+  /** Vitest's own start-up (and wind-down) while no test worker is busy. */
   startupMs: 30_000,
   /** Booting PGlite in the setup file: not learner code, and slow on a busy machine. */
   setupMs: 60_000,
@@ -29,24 +41,41 @@ export const BUDGETS = {
   graceMs: 2_000,
 };
 
-export type Verdict = { wait: number } | { stuck: true; test?: string };
+export type Verdict = { wait: number } | { stuck: true; test?: string; file?: string; step: Step["kind"] | "startup" };
+
+export function parseProgress(text: string): ProgressLine[] {
+  const lines: ProgressLine[] = [];
+  for (const line of text.split("\n")) {
+    if (!line) continue;
+    try {
+      lines.push(JSON.parse(line) as ProgressLine);
+    } catch {
+      // A line cut short by a kill: what came before it still counts.
+    }
+  }
+  return lines;
+}
+
+/** Verdicts the log holds, for a child killed before its reporter passed them on. */
+export function loggedVerdicts(progress: readonly ProgressLine[]): TestResult[] {
+  return progress.flatMap((line) => (line.kind === "verdict" ? [line.test] : []));
+}
 
 export function judge(state: WatchState, budgets = BUDGETS): Verdict {
-  const { now, progress } = state;
-  let since: number;
-  let limit: number;
-  if (!progress && state.lastMessageAt === undefined) {
-    since = state.startedAt;
-    limit = budgets.startupMs;
-  } else if (progress?.content === SETUP_MARKER) {
-    since = progress.mtimeMs;
-    limit = budgets.setupMs;
-  } else {
-    since = Math.max(state.lastMessageAt ?? 0, progress?.mtimeMs ?? 0, state.startedAt);
-    limit = state.timeoutMs + budgets.graceMs;
+  const latest = new Map<number, ProgressLine>();
+  for (const line of state.progress) if (line.kind !== "verdict") latest.set(line.pid, line);
+  const busy = [...latest.values()].filter((line) => line.kind !== "done");
+  if (busy.length === 0) {
+    const lastLine = state.progress[state.progress.length - 1]?.at ?? 0;
+    const left = Math.max(state.startedAt, state.lastMessageAt ?? 0, lastLine) + budgets.startupMs - state.now;
+    return left > 0 ? { wait: left } : { stuck: true, step: "startup" };
   }
-  const left = since + limit - now;
-  if (left > 0) return { wait: left };
-  const test = progress && !progress.content.startsWith("@") ? progress.content : undefined;
-  return { stuck: true, test };
+  let wait = Infinity;
+  for (const line of busy) {
+    const limit = line.kind === "setup" ? budgets.setupMs : state.timeoutMs + budgets.graceMs;
+    const left = line.at + limit - state.now;
+    if (left <= 0) return { stuck: true, step: line.kind, file: line.file, test: line.kind === "test" ? line.name : undefined };
+    wait = Math.min(wait, left);
+  }
+  return { wait };
 }

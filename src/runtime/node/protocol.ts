@@ -14,7 +14,7 @@ export interface ChildRequest {
 /** What the child sends back: progress, then exactly one `done`. */
 export type ChildMessage = RunEvent | { type: "phase"; phase: "collecting" | "running"; file?: string };
 
-/** Holds the name of the test that started last, written by the test worker itself. */
+/** The progress log: what each test worker is doing, appended by the worker itself (node-watchdog.ts). */
 export function progressFile(workspace: string): string {
   return path.join(workspace, ".roadlab-progress");
 }

@@ -53,6 +53,8 @@ async function run(request: ChildRequest) {
       testTimeout: request.timeoutMs,
       hookTimeout: request.timeoutMs,
       setupFiles: [fileURLToPath(new URL("./vitest-setup.ts", import.meta.url))],
+      // Skips what an earlier child of the same run judged before a test hung (resume-runner.ts).
+      runner: fileURLToPath(new URL("./resume-runner.ts", import.meta.url)),
       provide: {
         roadlabSeed: request.seed,
         roadlabDataDir: request.dataDirPath ?? "",

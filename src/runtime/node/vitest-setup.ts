@@ -1,9 +1,9 @@
 /** Vitest setup file for the Node runtime: hands the exercise's seed to `@roadlab/db`. */
-import { writeFileSync } from "node:fs";
+import { appendFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { afterAll, beforeEach, inject } from "vitest";
+import { afterAll, afterEach, beforeEach, expect, inject } from "vitest";
 import { closeDb, configureDb, warmDb } from "../../harness/db";
-import { LOADED_MARKER, SETUP_MARKER } from "./node-watchdog";
+import type { Step } from "./node-watchdog";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -13,18 +13,26 @@ declare module "vitest" {
   }
 }
 
-// Written synchronously: Vitest batches its own progress events, so a test that spins forever
-// never gets its "started" event out. The watchdog reads this file to tell slow from stuck.
+// Appended synchronously: Vitest batches its own progress events, so a test that spins forever
+// never gets its "started" event out. The watchdog reads this log to tell slow from stuck.
 const progress = inject("roadlabProgress");
-writeFileSync(progress, SETUP_MARKER);
+const root = process.cwd();
+const file = expect.getState().testPath?.replace(`${root}/`, "");
+const step = (s: Step) => appendFileSync(progress, `${JSON.stringify({ ...s, file, at: Date.now(), pid: process.pid })}\n`);
+step({ kind: "setup" });
 
 const dataDir = inject("roadlabDataDir");
 const seed = inject("roadlabSeed");
 configureDb({ seed, loadDataDir: dataDir ? new Blob([await readFile(dataDir)]) : undefined });
 // Boot before the tests so the first test's time limit covers its own work, not PGlite's start.
 if (seed) await warmDb();
-writeFileSync(progress, LOADED_MARKER);
+step({ kind: "loaded" });
 
-afterAll(() => closeDb());
+// Registered first, so with Vitest's "stack" hook order these run around everything else.
+afterAll(async () => {
+  await closeDb();
+  step({ kind: "done" });
+});
 // Destructured: Vitest 4 reads the parameter pattern to decide which test.extend fixtures to set up.
-beforeEach(({ task }) => writeFileSync(progress, task.fullTestName));
+beforeEach(({ task }) => step({ kind: "test", name: task.fullTestName }));
+afterEach(() => step({ kind: "idle" }));

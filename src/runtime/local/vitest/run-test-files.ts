@@ -31,6 +31,8 @@ export interface TestFilesRun {
   onEvent(event: RunEvent): void;
   /** Cancellation: no new tests start, the running one is aborted, the run resolves soon. */
   signal?: AbortSignal;
+  /** Full names of tests an earlier worker judged this run: not run again (see ../../resume.ts). */
+  skip?: readonly string[];
 }
 
 /** The message of a run stopped through `signal`. */
@@ -46,6 +48,7 @@ export async function runTestFiles(run: TestFilesRun): Promise<RunResults> {
     onTestStart: (test) => run.onEvent({ type: "test-start", name: test.fullTestName }),
     onTestEnd: (test) => run.onEvent({ type: "test-end", test: testResult(test, output.outputOf(test)) }),
     onFileEnd: resetIsolatedState,
+    skip: run.skip && new Set(run.skip),
   });
   const cancel = () => runner.cancel?.("keyboard-input");
   run.signal?.addEventListener("abort", cancel, { once: true });

@@ -6,6 +6,7 @@
 import { getState, GLOBAL_EXPECT, setState } from "@vitest/expect";
 import type { CancelReason, File, Suite, Test, TestContext, VitestRunner, VitestRunnerConfig, VitestRunnerImportSource } from "@vitest/runner";
 import { getTestName, getTests } from "@vitest/runner/utils";
+import { skipJudged } from "../../resume";
 import { createExpect, setTestPath, type Expect } from "./expect";
 
 export interface RunnerHooks {
@@ -16,6 +17,8 @@ export interface RunnerHooks {
   onTestEnd(test: Test): void;
   /** A test file finished: what a fresh Vitest worker per file would not carry over. */
   onFileEnd(file: File): void;
+  /** Tests judged by an earlier worker this run (see resume.ts): skipped, their suites' hooks too. */
+  skip?: ReadonlySet<string>;
 }
 
 interface ExpectState {
@@ -71,6 +74,10 @@ export class RoadlabRunner implements VitestRunner {
 
   onCollectStart(file: File): void {
     setTestPath(fromSpec(file.filepath));
+  }
+
+  onCollected(files: File[]): void {
+    if (this.hooks.skip) skipJudged(files, this.hooks.skip);
   }
 
   cancel(_reason?: CancelReason): void {

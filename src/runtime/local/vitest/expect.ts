@@ -55,6 +55,10 @@ export function setTestPath(path: string | undefined): void {
   testPath = path;
 }
 
+export function currentTestPath(): string | undefined {
+  return testPath;
+}
+
 export function createExpect(test?: Test): Expect {
   const expect = ((value: unknown, message?: string) => {
     const { assertionCalls } = getState(expect);

@@ -1,0 +1,133 @@
+/** A call found at the top level of a module, as a statement of its own or a declaration's value. */
+export interface TopLevelCall {
+  /** Where the statement starts (the declaration keyword, `await`, or the callee). */
+  start: number;
+  /** Where the callee starts. */
+  callStart: number;
+  /** Just after the closing parenthesis and a `;` that follows it. */
+  end: number;
+  awaited: boolean;
+  declaration?: { keyword: string; pattern: string };
+}
+
+const KEYWORDS_BEFORE_REGEX = new Set(["return", "typeof", "case", "do", "else", "in", "of", "new", "delete", "void", "throw", "instanceof", "yield", "await"]);
+const DECLARATION = /(?:^|[\s;])(const|let|var)\s+([\s\S]+?)\s*=\s*(await\s+)?$/;
+
+/**
+ * Finds calls whose callee matches `callee` (anchored, e.g. /^vi\s*\.\s*mock\s*\(/) at nesting
+ * depth 0 of a JavaScript module, skipping strings, templates, comments and regular expressions.
+ * A lexer, not a parser: enough for the statement shapes Vitest hoists.
+ */
+export function topLevelCalls(js: string, callee: RegExp): TopLevelCall[] {
+  const found: TopLevelCall[] = [];
+  let depth = 0;
+  let statementStart = 0;
+  let previous = ""; // the last significant token, to tell a regex from a division
+  let open: Omit<TopLevelCall, "end"> | undefined;
+  const templates: number[] = []; // depths at which a template's `${` was opened
+  let i = 0;
+  while (i < js.length) {
+    const c = js[i];
+    if (/\s/.test(c)) {
+      i++;
+    } else if (c === "/" && js[i + 1] === "/") {
+      i = lineEnd(js, i);
+    } else if (c === "/" && js[i + 1] === "*") {
+      i = js.indexOf("*/", i + 2) < 0 ? js.length : js.indexOf("*/", i + 2) + 2;
+    } else if (c === "'" || c === '"') {
+      i = stringEnd(js, i, c);
+      previous = "a";
+    } else if (c === "`" || (c === "}" && templates.at(-1) === depth)) {
+      if (c === "}") templates.pop();
+      i = templateEnd(js, i + 1);
+      if (js[i - 1] === "{" && js[i - 2] === "$") {
+        templates.push(depth);
+      }
+      previous = "a";
+    } else if (c === "/" && regexAllowed(previous)) {
+      i = regexEnd(js, i);
+      previous = "a";
+    } else if (/[\w$]/.test(c)) {
+      const word = /^[\w$]+/.exec(js.slice(i))![0];
+      const match = depth === 0 && (word === "vi" || word === "vitest") && js[i - 1] !== "." ? callee.exec(js.slice(i)) : null;
+      if (match && !open) open = describe(js, statementStart, i);
+      if (match && open?.callStart === i) {
+        depth++;
+        i += match[0].length;
+        previous = "(";
+        continue;
+      }
+      i += word.length;
+      previous = KEYWORDS_BEFORE_REGEX.has(word) ? "(" : "a";
+    } else {
+      if ("([{".includes(c)) depth++;
+      if (")]}".includes(c)) depth--;
+      i++;
+      previous = c;
+      if (depth === 0 && c === ")" && open) {
+        const end = js[i] === ";" ? i + 1 : i;
+        found.push({ ...open, end });
+        open = undefined;
+        i = end;
+        statementStart = end;
+      } else if (depth === 0 && (c === ";" || c === "}")) {
+        statementStart = i;
+      }
+    }
+  }
+  return found;
+}
+
+/** The call at `callStart` as a statement, or undefined when it is part of a larger expression. */
+function describe(js: string, statementStart: number, callStart: number): Omit<TopLevelCall, "end"> | undefined {
+  const before = js.slice(statementStart, callStart);
+  if (/^\s*$/.test(before) || /\n\s*$/.test(before) && !/[=(,.?:+\-*/&|!]\s*$/.test(before)) return { start: callStart, callStart, awaited: false };
+  const awaited = /(?:^|[\s;])await\s+$/.exec(before);
+  if (awaited && /^\s*$/.test(before.slice(0, awaited.index + 1))) return { start: statementStart + awaited.index + (/\s|;/.test(awaited[0][0]) ? 1 : 0), callStart, awaited: true };
+  const declaration = DECLARATION.exec(before);
+  if (declaration && /^\s*$/.test(before.slice(0, declaration.index + 1).replace(/[;\s]$/, ""))) {
+    const start = statementStart + declaration.index + (/[\s;]/.test(declaration[0][0]) ? 1 : 0);
+    return { start, callStart, awaited: !!declaration[3], declaration: { keyword: declaration[1], pattern: declaration[2] } };
+  }
+  return undefined;
+}
+
+function regexAllowed(previous: string): boolean {
+  return previous === "" || "([{,;:=!&|?+-*%<>~^".includes(previous);
+}
+
+function lineEnd(js: string, i: number): number {
+  const end = js.indexOf("\n", i);
+  return end < 0 ? js.length : end;
+}
+
+function stringEnd(js: string, i: number, quote: string): number {
+  for (let j = i + 1; j < js.length; j++) {
+    if (js[j] === "\\") j++;
+    else if (js[j] === quote || js[j] === "\n") return j + 1;
+  }
+  return js.length;
+}
+
+/** From inside a template, to just after its closing backtick or just after a `${`. */
+function templateEnd(js: string, i: number): number {
+  for (let j = i; j < js.length; j++) {
+    if (js[j] === "\\") j++;
+    else if (js[j] === "`") return j + 1;
+    else if (js[j] === "$" && js[j + 1] === "{") return j + 2;
+  }
+  return js.length;
+}
+
+function regexEnd(js: string, i: number): number {
+  let inClass = false;
+  for (let j = i + 1; j < js.length; j++) {
+    const c = js[j];
+    if (c === "\\") j++;
+    else if (c === "[") inClass = true;
+    else if (c === "]") inClass = false;
+    else if (c === "/" && !inClass) return /^[a-z]*/.exec(js.slice(j + 1))![0].length + j + 1;
+    else if (c === "\n") return j;
+  }
+  return js.length;
+}

@@ -11,7 +11,7 @@ export interface TopLevelCall {
 }
 
 const KEYWORDS_BEFORE_REGEX = new Set(["return", "typeof", "case", "do", "else", "in", "of", "new", "delete", "void", "throw", "instanceof", "yield", "await"]);
-const DECLARATION = /(?:^|[\s;])(const|let|var)\s+([\s\S]+?)\s*=\s*(await\s+)?$/;
+const DECLARATION = /\b(const|let|var)\s+([^=]+?)\s*=\s*(await\s+)?$/;
 
 /**
  * Finds calls whose callee matches `callee` (anchored, e.g. /^vi\s*\.\s*mock\s*\(/) at nesting
@@ -70,7 +70,7 @@ export function topLevelCalls(js: string, callee: RegExp): TopLevelCall[] {
         open = undefined;
         i = end;
         statementStart = end;
-      } else if (depth === 0 && (c === ";" || c === "}")) {
+      } else if (depth === 0 && c === ";") {
         statementStart = i;
       }
     }
@@ -81,15 +81,22 @@ export function topLevelCalls(js: string, callee: RegExp): TopLevelCall[] {
 /** The call at `callStart` as a statement, or undefined when it is part of a larger expression. */
 function describe(js: string, statementStart: number, callStart: number): Omit<TopLevelCall, "end"> | undefined {
   const before = js.slice(statementStart, callStart);
-  if (/^\s*$/.test(before) || /\n\s*$/.test(before) && !/[=(,.?:+\-*/&|!]\s*$/.test(before)) return { start: callStart, callStart, awaited: false };
-  const awaited = /(?:^|[\s;])await\s+$/.exec(before);
-  if (awaited && /^\s*$/.test(before.slice(0, awaited.index + 1))) return { start: statementStart + awaited.index + (/\s|;/.test(awaited[0][0]) ? 1 : 0), callStart, awaited: true };
+  if (endsStatement(before)) return { start: callStart, callStart, awaited: false };
+  const awaited = /await\s+$/.exec(before);
+  if (awaited && endsStatement(before.slice(0, awaited.index)) && !/[\w$]$/.test(before.slice(0, awaited.index))) {
+    return { start: statementStart + awaited.index, callStart, awaited: true };
+  }
   const declaration = DECLARATION.exec(before);
-  if (declaration && /^\s*$/.test(before.slice(0, declaration.index + 1).replace(/[;\s]$/, ""))) {
-    const start = statementStart + declaration.index + (/[\s;]/.test(declaration[0][0]) ? 1 : 0);
+  if (declaration && endsStatement(before.slice(0, declaration.index))) {
+    const start = statementStart + declaration.index;
     return { start, callStart, awaited: !!declaration[3], declaration: { keyword: declaration[1], pattern: declaration[2] } };
   }
   return undefined;
+}
+
+/** Whether what comes before ends a statement: nothing, `;`, `}`, or a line break after a complete expression. */
+function endsStatement(text: string): boolean {
+  return /^\s*$/.test(text) || /[;}]\s*$/.test(text) || (/\n\s*$/.test(text) && !/[=(,.?:+\-*/&|!<>[{]\s*$/.test(text));
 }
 
 function regexAllowed(previous: string): boolean {

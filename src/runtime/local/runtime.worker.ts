@@ -65,6 +65,7 @@ async function run(runId: number, request: RunRequest, signal: AbortSignal) {
       timeoutMs: request.timeoutMs,
       onEvent: (event) => post({ type: "event", runId, event }),
       signal,
+      testFiles: request.tests,
     });
     post({ type: "done", runId, results });
   } catch (error) {

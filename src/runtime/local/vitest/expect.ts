@@ -24,17 +24,14 @@ import {
 } from "@vitest/expect";
 import { getCurrentTest, type Test } from "@vitest/runner";
 import { createExpectPoll, type ExpectPollOptions } from "./expect-poll";
-import { unsupported, unsupportedError, unsupportedMatchers } from "./unsupported";
+import { addSerializer } from "@vitest/snapshot";
+import { installSnapshotMatchers } from "./snapshots";
 
 chai.use(JestExtend);
 chai.use(JestChaiExpect);
 chai.use(ChaiStyleAssertions);
 chai.use(JestAsymmetricMatchers);
-for (const name of unsupportedMatchers) {
-  chai.util.addMethod(chai.Assertion.prototype, name, () => {
-    throw unsupportedError(`${name}()`, "compare with toEqual or toMatchObject instead");
-  });
-}
+installSnapshotMatchers();
 
 /** What Vitest adds to @vitest/expect's ExpectStatic. */
 export type Expect = ExpectStatic & {
@@ -109,7 +106,7 @@ export function createExpect(test?: Test): Expect {
     if (Error.captureStackTrace) Error.captureStackTrace(error, hasAssertions);
     expect.setState({ isExpectingAssertions: true, isExpectingAssertionsError: error });
   }
-  expect.addSnapshotSerializer = unsupported("expect.addSnapshotSerializer()", "snapshots are not supported either");
+  expect.addSnapshotSerializer = addSerializer as Expect["addSnapshotSerializer"];
   chai.util.addMethod(expect, "assertions", assertions);
   chai.util.addMethod(expect, "hasAssertions", hasAssertions);
   expect.extend(customMatchers);

@@ -17,13 +17,3 @@ export const unsupportedVi = {
   setConfig: unsupported("vi.setConfig", "pass options to the API you call (vi.useFakeTimers(config), it(name, fn, timeout)) instead"),
   resetConfig: unsupported("vi.resetConfig", "pass options to the API you call instead"),
 };
-
-/** Snapshot matchers: defined so a test fails with this reason rather than "is not a function". */
-export const unsupportedMatchers = [
-  "toMatchSnapshot",
-  "toMatchInlineSnapshot",
-  "toMatchFileSnapshot",
-  "toThrowErrorMatchingSnapshot",
-  "toThrowErrorMatchingInlineSnapshot",
-  "matchSnapshot",
-];

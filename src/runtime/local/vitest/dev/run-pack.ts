@@ -86,6 +86,7 @@ try {
           if (values.events) process.stderr.write(`${JSON.stringify(event)}\n`);
         },
         signal: abort.signal,
+        testFiles: exercise.tests,
       });
       clearTimeout(timer);
       graph.dispose();

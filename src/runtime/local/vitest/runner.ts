@@ -8,7 +8,7 @@ import type { CancelReason, File, Suite, Test, TestContext, VitestRunner, Vitest
 import { getNames, getTestName, getTests } from "@vitest/runner/utils";
 import { processError } from "@vitest/utils/error";
 import { createExpect, setTestPath, type Expect } from "./expect";
-import { snapshotClient, snapshotOptions } from "./snapshots";
+import { setupSnapshots, snapshotClient } from "./snapshots";
 
 export interface RunnerHooks {
   importFile(file: string): Promise<unknown>;
@@ -93,7 +93,7 @@ export class RoadlabRunner implements VitestRunner {
       }
     }
     if ("filepath" in suite) setTestPath(fromSpec(suite.filepath as string));
-    if (suite.mode !== "skip" && "filepath" in suite) await snapshotClient.setup(suite.file.filepath, snapshotOptions);
+    if (suite.mode !== "skip" && "filepath" in suite) await setupSnapshots(suite.file.filepath);
   }
 
   async onAfterRunSuite(suite: Suite): Promise<void> {

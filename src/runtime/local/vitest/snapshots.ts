@@ -52,6 +52,38 @@ export const snapshotClient = new SnapshotClient({
   isEqual: (received, expected) => equals(received, expected, [iterableEquality, subsetEquality]),
 });
 
+/** What SnapshotState keeps of a `.snap` file (private fields of @vitest/snapshot 4.1). */
+interface SnapshotStateData {
+  _snapshotData: Record<string, string>;
+  _initialData: Record<string, string>;
+  _uncheckedKeys: Set<string>;
+}
+
+/**
+ * SnapshotClient.setup for a test file. @vitest/snapshot reads a `.snap` file by running it with
+ * `new Function`, which the page's CSP refuses (and the failure is swallowed): parse it here instead.
+ */
+export async function setupSnapshots(filepath: string): Promise<void> {
+  await snapshotClient.setup(filepath, snapshotOptions);
+  const content = await environment.readSnapshotFile(await environment.resolvePath(filepath));
+  if (content === null) return;
+  const data = parseSnapshotFile(content);
+  const state = snapshotClient.getSnapshotState(filepath) as unknown as SnapshotStateData;
+  Object.assign(state._snapshotData, data);
+  state._initialData = { ...state._snapshotData };
+  state._uncheckedKeys = new Set(Object.keys(state._snapshotData));
+}
+
+const ENTRY = /exports\[`((?:\\[\s\S]|[^`\\])*)`\]\s*=\s*`((?:\\[\s\S]|[^`\\])*)`;/g;
+
+/** The entries of a `.snap` file, which Vitest writes as template literals escaping only \\, ` and ${. */
+export function parseSnapshotFile(content: string): Record<string, string> {
+  const unescape = (text: string) => text.replace(/\\([\s\S])/g, "$1");
+  const data: Record<string, string> = {};
+  for (const [, key, value] of content.matchAll(ENTRY)) data[unescape(key)] = unescape(value);
+  return data;
+}
+
 type Assertion = Chai.Assertion;
 const flag = chai.util.flag as (assertion: object, key: string, value?: unknown) => unknown;
 

@@ -24,8 +24,7 @@ import {
 } from "@vitest/expect";
 import { getCurrentTest, type Test } from "@vitest/runner";
 import { createExpectPoll, type ExpectPollOptions } from "./expect-poll";
-import { addSerializer } from "@vitest/snapshot";
-import { installSnapshotMatchers } from "./snapshots";
+import { addSnapshotSerializer, installSnapshotMatchers } from "./snapshots";
 
 chai.use(JestExtend);
 chai.use(JestChaiExpect);
@@ -106,7 +105,7 @@ export function createExpect(test?: Test): Expect {
     if (Error.captureStackTrace) Error.captureStackTrace(error, hasAssertions);
     expect.setState({ isExpectingAssertions: true, isExpectingAssertionsError: error });
   }
-  expect.addSnapshotSerializer = addSerializer as Expect["addSnapshotSerializer"];
+  expect.addSnapshotSerializer = addSnapshotSerializer as Expect["addSnapshotSerializer"];
   chai.util.addMethod(expect, "assertions", assertions);
   chai.util.addMethod(expect, "hasAssertions", hasAssertions);
   expect.extend(customMatchers);

@@ -18,7 +18,7 @@ import { RoadlabRunner, runnerConfig, toSpec } from "./runner";
 import { testResult } from "./test-result";
 import { trackTimers } from "./timer-leaks";
 import { listenForUnhandledErrors } from "./unhandled-errors";
-import { setSnapshotFiles } from "./snapshots";
+import { resetSnapshotSerializers, setSnapshotFiles } from "./snapshots";
 import { resetViState } from "./vi";
 
 export interface TestFilesRun {
@@ -73,6 +73,7 @@ export async function runTestFiles(run: TestFilesRun): Promise<RunResults> {
     safely(resetAllMocks);
     setTestPath(undefined);
     setSnapshotFiles({});
+    resetSnapshotSerializers();
     unhandled.dispose();
     output.restore();
     leaks.dispose();

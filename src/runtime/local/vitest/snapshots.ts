@@ -7,8 +7,9 @@
 import { chai, createAssertionMessage, equals, iterableEquality, recordAsyncExpect, subsetEquality, wrapAssertion } from "@vitest/expect";
 import type { Test } from "@vitest/runner";
 import { getNames } from "@vitest/runner/utils";
-import { addSerializer, SnapshotClient, stripSnapshotIndentation, type SnapshotStateOptions } from "@vitest/snapshot";
+import { getSerializers, SnapshotClient, stripSnapshotIndentation, type SnapshotSerializer, type SnapshotStateOptions } from "@vitest/snapshot";
 import type { SnapshotEnvironment } from "@vitest/snapshot/environment";
+import { currentTestPath } from "./expect";
 
 type Files = Record<string, string>;
 let files: Files = {};
@@ -52,12 +53,36 @@ export const snapshotClient = new SnapshotClient({
   isEqual: (received, expected) => equals(received, expected, [iterableEquality, subsetEquality]),
 });
 
-/** What SnapshotState keeps of a `.snap` file (private fields of @vitest/snapshot 4.1). */
+/** What SnapshotState keeps of a `.snap` file and its format (private fields of @vitest/snapshot 4.1). */
 interface SnapshotStateData {
   _snapshotData: Record<string, string>;
   _initialData: Record<string, string>;
   _uncheckedKeys: Set<string>;
+  _snapshotFormat: { plugins?: SnapshotSerializer[] };
 }
+
+/**
+ * expect.addSnapshotSerializer's serializers, per test file: @vitest/snapshot keeps them in one
+ * module-wide list, which a long-lived worker would carry into other files and runs, so each
+ * file's SnapshotState gets its own list as its format's plugins instead.
+ */
+const serializers = new Map<string, SnapshotSerializer[]>();
+
+function serializersOf(file: string): SnapshotSerializer[] {
+  let list = serializers.get(file);
+  if (!list) serializers.set(file, (list = [...getSerializers()]));
+  return list;
+}
+
+export function addSnapshotSerializer(plugin: SnapshotSerializer): void {
+  serializersOf(toSpecPath(currentTestPath() ?? "")).unshift(plugin);
+}
+
+export function resetSnapshotSerializers(): void {
+  serializers.clear();
+}
+
+const toSpecPath = (file: string) => `/${file}`;
 
 /**
  * SnapshotClient.setup for a test file. @vitest/snapshot reads a `.snap` file by running it with
@@ -65,10 +90,11 @@ interface SnapshotStateData {
  */
 export async function setupSnapshots(filepath: string): Promise<void> {
   await snapshotClient.setup(filepath, snapshotOptions);
+  const state = snapshotClient.getSnapshotState(filepath) as unknown as SnapshotStateData;
+  state._snapshotFormat.plugins = serializersOf(filepath);
   const content = await environment.readSnapshotFile(await environment.resolvePath(filepath));
   if (content === null) return;
   const data = parseSnapshotFile(content);
-  const state = snapshotClient.getSnapshotState(filepath) as unknown as SnapshotStateData;
   Object.assign(state._snapshotData, data);
   state._initialData = { ...state._snapshotData };
   state._uncheckedKeys = new Set(Object.keys(state._snapshotData));
@@ -202,5 +228,5 @@ export function installSnapshotMatchers(): void {
     })();
     return recordAsyncExpect(test, promise, createAssertionMessage(utils, this, true), new Error("resolves"), flag(this, "soft") as boolean);
   });
-  utils.addMethod(chai.expect, "addSnapshotSerializer", addSerializer);
+  utils.addMethod(chai.expect, "addSnapshotSerializer", addSnapshotSerializer);
 }

@@ -1,5 +1,5 @@
 import { ManualMockedModule } from "@vitest/mocker";
-import { automock, keepMockExports, type MockFactory, type MockOptions, type ModuleRegistry } from "./vitest/module-mocker";
+import { automock, keepMockExports, missingExport, type MockFactory, type MockOptions, type ModuleRegistry } from "./vitest/module-mocker";
 
 /** What the mocks need from the linker of one test file's modules (./module-graph.ts). */
 export interface MockLinker {
@@ -15,10 +15,11 @@ export interface MockLinker {
   resetModules(): void;
 }
 
-type Mock =
+type Mock = { raw: string } & (
   | { type: "manual"; module: ManualMockedModule }
   | { type: "automock" | "autospy" }
-  | { type: "redirect"; file: string };
+  | { type: "redirect"; file: string }
+);
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
@@ -43,12 +44,12 @@ export class ModuleMocks implements ModuleRegistry {
     const id = this.linker.resolve(importer, path);
     if (typeof factory === "function") {
       const module = new ManualMockedModule(path, id, id, () => factory(() => this.importActual(importer, path)));
-      this.mocks.set(id, { type: "manual", module });
+      this.mocks.set(id, { raw: path, type: "manual", module });
     } else if (factory?.spy) {
-      this.mocks.set(id, { type: "autospy" });
+      this.mocks.set(id, { raw: path, type: "autospy" });
     } else {
       const file = this.redirect(id);
-      this.mocks.set(id, file ? { type: "redirect", file } : { type: "automock" });
+      this.mocks.set(id, file ? { raw: path, type: "redirect", file } : { raw: path, type: "automock" });
     }
     this.invalidate(id);
   }
@@ -89,7 +90,7 @@ export class ModuleMocks implements ModuleRegistry {
     const key = `${id}\0${names.join(",")}`;
     let url = this.facades.get(key);
     if (!url) {
-      url = this.mockExports(id, mock).then((exports) => this.facade(id, exports, names));
+      url = this.mockExports(id, mock).then((exports) => this.facade(id, exports, names, mock.raw));
       this.facades.set(key, url);
     }
     return url;
@@ -107,9 +108,11 @@ export class ModuleMocks implements ModuleRegistry {
     return exports;
   }
 
-  private facade(id: string, exports: Record<PropertyKey, unknown>, names: string[]): string {
-    const token = keepMockExports(exports);
+  private facade(id: string, exports: Record<PropertyKey, unknown>, names: string[], raw: string): string {
     const all = [...new Set([...Object.keys(exports), ...names])].filter((name) => name !== "__esModule");
+    const view: Record<PropertyKey, unknown> = {};
+    for (const name of all) view[name] = name in exports ? exports[name] : missingExport(name, raw);
+    const token = keepMockExports(view);
     const lines = [`import { __roadlabMockExports } from ${JSON.stringify(this.linker.vitestUrl())};`, `const m = __roadlabMockExports(${token});`];
     const exported = all.map((name, i) => {
       lines.push(`const v${i} = m[${JSON.stringify(name)}];`);

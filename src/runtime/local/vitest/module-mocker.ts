@@ -75,6 +75,21 @@ export function automock(module: object, type: "automock" | "autospy"): Record<P
   return mockObject({ globalConstructors, createMockInstance, type }, module as Record<PropertyKey, unknown>, exports) as Record<PropertyKey, unknown>;
 }
 
+/**
+ * What an import gets for a name a mock factory left out: Vitest's mock module is a Proxy that
+ * throws on such an access; an ES module binding cannot, so the value throws at its first use.
+ */
+export function missingExport(name: string, raw: string): unknown {
+  const fail = () => {
+    throw new Error(
+      `[vitest] No "${name}" export is defined on the "${raw}" mock. Did you forget to return it from "vi.mock"?\n` +
+        `If you need to partially mock a module, you can use "importOriginal" helper inside:\n`,
+    );
+  };
+  const traps = ["apply", "construct", "get", "set", "has", "ownKeys", "defineProperty", "deleteProperty", "getOwnPropertyDescriptor"];
+  return new Proxy(function missing() {}, Object.fromEntries(traps.map((trap) => [trap, fail])));
+}
+
 const SANDBOX_FRAME = /sandbox:\/\/\/([^\s():]+):\d+:\d+/;
 
 /** The linked module that called a vi.* function, from the stack (as Vitest's getImporter does). */

@@ -11,6 +11,7 @@ export interface TopLevelCall {
 }
 
 const KEYWORDS_BEFORE_REGEX = new Set(["return", "typeof", "case", "do", "else", "in", "of", "new", "delete", "void", "throw", "instanceof", "yield", "await"]);
+const WORD = /[\w$]+/y;
 const DECLARATION = /\b(const|let|var)\s+([^=]+?)\s*=\s*(await\s+)?$/;
 
 /**
@@ -19,6 +20,7 @@ const DECLARATION = /\b(const|let|var)\s+([^=]+?)\s*=\s*(await\s+)?$/;
  * A lexer, not a parser: enough for the statement shapes Vitest hoists.
  */
 export function topLevelCalls(js: string, callee: RegExp): TopLevelCall[] {
+  const calleeAt = new RegExp(callee.source.replace(/^\^/, ""), "y");
   const found: TopLevelCall[] = [];
   let depth = 0;
   let statementStart = 0;
@@ -48,8 +50,10 @@ export function topLevelCalls(js: string, callee: RegExp): TopLevelCall[] {
       i = regexEnd(js, i);
       previous = "a";
     } else if (/[\w$]/.test(c)) {
-      const word = /^[\w$]+/.exec(js.slice(i))![0];
-      const match = depth === 0 && (word === "vi" || word === "vitest") && js[i - 1] !== "." ? callee.exec(js.slice(i)) : null;
+      WORD.lastIndex = i;
+      const word = WORD.exec(js)![0];
+      calleeAt.lastIndex = i;
+      const match = depth === 0 && (word === "vi" || word === "vitest") && js[i - 1] !== "." ? calleeAt.exec(js) : null;
       if (match && !open) open = describe(js, statementStart, i);
       if (match && open?.callStart === i) {
         depth++;

@@ -66,6 +66,7 @@ async function run(runId: number, request: RunRequest, signal: AbortSignal) {
       onEvent: (event) => post({ type: "event", runId, event }),
       signal,
       skip: request.skipTests,
+      testFiles: request.tests,
     });
     post({ type: "done", runId, results });
   } catch (error) {

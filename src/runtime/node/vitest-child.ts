@@ -50,6 +50,8 @@ async function run(request: ChildRequest) {
       include: ["tests/**/*.test.ts"],
       // Vitest turns .only into failures when CI is set; the in-page runtime honours .only, so must this.
       allowOnly: true,
+      // Snapshots as under CI: a missing or different one fails, and no .snap file is written.
+      update: "none",
       testTimeout: request.timeoutMs,
       hookTimeout: request.timeoutMs,
       setupFiles: [fileURLToPath(new URL("./vitest-setup.ts", import.meta.url))],

@@ -52,6 +52,12 @@ export interface Assertion<T = unknown> {
   toHaveBeenCalledTimes(n: number): void;
   toHaveBeenCalledWith(...args: unknown[]): void;
   toSatisfy(predicate: (value: T) => boolean): void;
+  toMatchSnapshot(hint?: string): void;
+  toMatchSnapshot(properties: object, hint?: string): void;
+  toMatchInlineSnapshot(snapshot?: string): void;
+  toMatchInlineSnapshot(properties: object, snapshot?: string): void;
+  toThrowErrorMatchingSnapshot(hint?: string): void;
+  toThrowErrorMatchingInlineSnapshot(snapshot?: string): void;
 }
 
 export interface ExpectStatic {
@@ -88,4 +94,21 @@ export const vi: {
   runAllTimers(): typeof vi;
   setSystemTime(time: number | Date | string): typeof vi;
   restoreAllMocks(): typeof vi;
+  mocked<T>(item: T, deep?: boolean): T;
+  /** Hoisted above the imports: every import of `path` gets the factory's module, or an automock. */
+  mock(path: string, factory?: (importOriginal: <M = any>() => Promise<M>) => Awaitable<object>): void;
+  mock(path: string, options: { spy?: boolean }): void;
+  unmock(path: string): void;
+  /** Not hoisted: only imports that happen afterwards get the mock. */
+  doMock(path: string, factory?: (importOriginal: <M = any>() => Promise<M>) => Awaitable<object>): typeof vi;
+  doUnmock(path: string): typeof vi;
+  /** Runs before the imports, with vi.mock, so its values can be used in mock factories. */
+  hoisted<T>(factory: () => T): T;
+  importActual<T = any>(path: string): Promise<T>;
+  importMock<T = any>(path: string): Promise<T>;
+  resetModules(): typeof vi;
+  stubGlobal(name: string, value: unknown): typeof vi;
+  unstubAllGlobals(): typeof vi;
+  stubEnv(name: string, value: string | undefined): typeof vi;
+  unstubAllEnvs(): typeof vi;
 };

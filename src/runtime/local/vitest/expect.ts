@@ -24,17 +24,13 @@ import {
 } from "@vitest/expect";
 import { getCurrentTest, type Test } from "@vitest/runner";
 import { createExpectPoll, type ExpectPollOptions } from "./expect-poll";
-import { unsupported, unsupportedError, unsupportedMatchers } from "./unsupported";
+import { addSnapshotSerializer, installSnapshotMatchers } from "./snapshots";
 
 chai.use(JestExtend);
 chai.use(JestChaiExpect);
 chai.use(ChaiStyleAssertions);
 chai.use(JestAsymmetricMatchers);
-for (const name of unsupportedMatchers) {
-  chai.util.addMethod(chai.Assertion.prototype, name, () => {
-    throw unsupportedError(`${name}()`, "compare with toEqual or toMatchObject instead");
-  });
-}
+installSnapshotMatchers();
 
 /** What Vitest adds to @vitest/expect's ExpectStatic. */
 export type Expect = ExpectStatic & {
@@ -53,6 +49,10 @@ let testPath: string | undefined;
 /** The test file being collected or run, as `expect.getState().testPath` reports it. */
 export function setTestPath(path: string | undefined): void {
   testPath = path;
+}
+
+export function currentTestPath(): string | undefined {
+  return testPath;
 }
 
 export function createExpect(test?: Test): Expect {
@@ -105,7 +105,7 @@ export function createExpect(test?: Test): Expect {
     if (Error.captureStackTrace) Error.captureStackTrace(error, hasAssertions);
     expect.setState({ isExpectingAssertions: true, isExpectingAssertionsError: error });
   }
-  expect.addSnapshotSerializer = unsupported("expect.addSnapshotSerializer()", "snapshots are not supported either");
+  expect.addSnapshotSerializer = addSnapshotSerializer as Expect["addSnapshotSerializer"];
   chai.util.addMethod(expect, "assertions", assertions);
   chai.util.addMethod(expect, "hasAssertions", hasAssertions);
   expect.extend(customMatchers);

@@ -1,7 +1,7 @@
 /**
  * The module test files get for `import … from "vitest"` in the in-page runtime: Vitest 4's public
- * API rebuilt from @vitest/runner, @vitest/expect and @vitest/spy. What needs Vitest's server or
- * module graph (vi.mock, snapshots, inject, bench) throws a clear error instead.
+ * API rebuilt from @vitest/runner, @vitest/expect, @vitest/spy, @vitest/mocker and @vitest/snapshot.
+ * What needs Vitest's server (inject, bench) throws a clear error instead.
  */
 import "./safe-timers";
 import { unsupported } from "./unsupported";
@@ -24,6 +24,8 @@ export {
 export { assert, chai, createExpect, globalExpect as expect, should } from "./expect";
 export { vi, vitest } from "./vi";
 export { assertType, expectTypeOf } from "./type-helpers";
+/** Internal: what linked modules import for `import()` and mock facades (see ./module-mocker). */
+export { __roadlabImport, __roadlabMockExports } from "./module-mocker";
 
 export const inject = unsupported("inject()", "there is no globalSetup to provide values; define them in the test file instead");
 export const bench = unsupported("bench()", "benchmarks only run under `vitest bench`");

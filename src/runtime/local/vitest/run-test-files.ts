@@ -18,6 +18,7 @@ import { RoadlabRunner, runnerConfig, toSpec } from "./runner";
 import { testResult } from "./test-result";
 import { trackTimers } from "./timer-leaks";
 import { listenForUnhandledErrors } from "./unhandled-errors";
+import { resetSnapshotSerializers, setSnapshotFiles } from "./snapshots";
 import { resetViState } from "./vi";
 
 export interface TestFilesRun {
@@ -33,6 +34,8 @@ export interface TestFilesRun {
   signal?: AbortSignal;
   /** Full names of tests an earlier worker judged this run: not run again (see ../../resume.ts). */
   skip?: readonly string[];
+  /** The hidden tests' files, where `tests/__snapshots__/<file>.snap` are read from. */
+  testFiles?: Record<string, string>;
 }
 
 /** The message of a run stopped through `signal`. */
@@ -43,6 +46,7 @@ export async function runTestFiles(run: TestFilesRun): Promise<RunResults> {
   const leaks = trackTimers();
   const output = captureConsole();
   const unhandled = listenForUnhandledErrors();
+  setSnapshotFiles(run.testFiles ?? {});
   const runner = new RoadlabRunner(runnerConfig(run.timeoutMs), {
     importFile: (file) => run.importModule(file),
     onTestStart: (test) => run.onEvent({ type: "test-start", name: test.fullTestName }),
@@ -71,6 +75,8 @@ export async function runTestFiles(run: TestFilesRun): Promise<RunResults> {
     // Old runs' vi.fn()s stay in @vitest/spy's registry; at least let go of what they recorded.
     safely(resetAllMocks);
     setTestPath(undefined);
+    setSnapshotFiles({});
+    resetSnapshotSerializers();
     unhandled.dispose();
     output.restore();
     leaks.dispose();

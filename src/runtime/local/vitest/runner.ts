@@ -1,13 +1,15 @@
 /**
  * A @vitest/runner `VitestRunner` modelled on Vitest 4's `TestRunner` (vitest/dist/chunks/test.*.js):
  * expect state reset per test, expect.assertions checked after it, `context.expect`, cancellation.
- * Snapshots, benchmarks, module invalidation and worker RPC have no counterpart here.
+ * snapshots checked per file (./snapshots.ts). Benchmarks and worker RPC have no counterpart here.
  */
 import { getState, GLOBAL_EXPECT, setState } from "@vitest/expect";
 import type { CancelReason, File, Suite, Test, TestContext, VitestRunner, VitestRunnerConfig, VitestRunnerImportSource } from "@vitest/runner";
-import { getTestName, getTests } from "@vitest/runner/utils";
+import { getNames, getTestName, getTests } from "@vitest/runner/utils";
+import { processError } from "@vitest/utils/error";
 import { skipJudged } from "../../resume";
 import { createExpect, setTestPath, type Expect } from "./expect";
+import { setupSnapshots, snapshotClient } from "./snapshots";
 
 export interface RunnerHooks {
   importFile(file: string): Promise<unknown>;
@@ -80,11 +82,15 @@ export class RoadlabRunner implements VitestRunner {
     if (this.hooks.skip) skipJudged(files, this.hooks.skip);
   }
 
+  onAfterRunFiles(): void {
+    snapshotClient.clear();
+  }
+
   cancel(_reason?: CancelReason): void {
     this.cancelled = true;
   }
 
-  onBeforeRunSuite(suite: Suite): void {
+  async onBeforeRunSuite(suite: Suite): Promise<void> {
     if (this.cancelled) {
       // The runner returns at once for a skipped suite, before onAfterRunSuite: end its tests here.
       suite.mode = "skip";
@@ -94,13 +100,31 @@ export class RoadlabRunner implements VitestRunner {
       }
     }
     if ("filepath" in suite) setTestPath(fromSpec(suite.filepath as string));
+    if (suite.mode !== "skip" && "filepath" in suite) await setupSnapshots(suite.file.filepath);
   }
 
-  onAfterRunSuite(suite: Suite): void {
+  async onAfterRunSuite(suite: Suite): Promise<void> {
+    if (suite.mode !== "skip" && "filepath" in suite) await this.finishSnapshots(suite);
     // Tests of skipped suites, of suites whose beforeAll failed, and those that called
     // context.skip() never reach onAfterRunTask.
     for (const test of getTests(suite)) this.end(test);
     if (suite.file === suite) this.hooks.onFileEnd(suite as File);
+  }
+
+  /** As Vitest's TestRunner under CI: snapshots no test checked fail the file. */
+  private async finishSnapshots(suite: Suite) {
+    for (const test of getTests(suite)) {
+      if (test.mode === "skip") snapshotClient.skipTest(suite.file.filepath, getNames(test).slice(1).join(" > "));
+    }
+    const result = await snapshotClient.finish(suite.file.filepath);
+    if (result.unchecked) {
+      let message = "Obsolete snapshots found when no snapshot update is expected.\n";
+      for (const key of result.uncheckedKeys) message += `· ${key}\n`;
+      suite.result ??= { state: "fail" };
+      suite.result.errors ??= [];
+      suite.result.errors.push(processError(new Error(message)));
+      suite.result.state = "fail";
+    }
   }
 
   onBeforeRunTask(test: Test): void {
@@ -119,6 +143,7 @@ export class RoadlabRunner implements VitestRunner {
   }
 
   onBeforeTryTask(test: Test): void {
+    snapshotClient.clearTest(test.file.filepath, test.id);
     setState(
       {
         assertionCalls: 0,
@@ -127,6 +152,7 @@ export class RoadlabRunner implements VitestRunner {
         expectedAssertionsNumber: null,
         expectedAssertionsNumberErrorGen: null,
         currentTestName: getTestName(test),
+        snapshotState: snapshotClient.getSnapshotState(test.file.filepath),
       },
       globalExpect(),
     );

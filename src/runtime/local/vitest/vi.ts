@@ -1,12 +1,14 @@
 /**
  * The `vi` object, modelled on Vitest 4's (`createVitest` in vitest/dist/chunks/test.*.js): mocks
- * from @vitest/spy, fake timers from @sinonjs/fake-timers, stubs, waitFor. Module mocking and
- * config changes throw (see ./unsupported).
+ * from @vitest/spy, fake timers from @sinonjs/fake-timers, stubs, waitFor, module mocks through the
+ * linker's registry (./module-mocker). Config changes throw (see ./unsupported).
  */
 import { clearAllMocks, fn, isMockFunction, resetAllMocks, restoreAllMocks, spyOn } from "@vitest/spy";
 import { setPollTimers } from "./expect-poll";
 import { FakeTimers, type FakeTimerConfig } from "./fake-timers";
-import { unsupportedError, unsupportedVi } from "./unsupported";
+import { currentTestPath } from "./expect";
+import { automock, callerModule, dynamicImportSettled, moduleRegistry, type MockFactory, type MockOptions } from "./module-mocker";
+import { unsupportedVi } from "./unsupported";
 import { createWaitFor } from "./wait-for";
 
 const timers = new FakeTimers();
@@ -16,11 +18,18 @@ const stubbedGlobals = new Map<PropertyKey, PropertyDescriptor | undefined>();
 const stubbedEnvs = new Map<string, string | undefined>();
 const ENV_BOOLEANS = ["PROD", "DEV", "SSR"];
 
-/** The `process.env`-like object vi.stubEnv changes, if the global scope has one. */
+/** Set when vi.stubEnv had to create `process.env` (a worker has none); removed with the stubs. */
+let madeProcess = false;
+
+/** The `process.env` vi.stubEnv changes; created in a worker, where code may still read it. */
 function processEnv(): Record<string, string | undefined> {
-  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
-  if (!env) throw unsupportedError("vi.stubEnv", "there is no process.env here; pass configuration as parameters instead");
-  return env;
+  const scope = globalThis as { process?: { env?: Record<string, string | undefined> } };
+  if (!scope.process) {
+    scope.process = { env: {} };
+    madeProcess = true;
+  }
+  scope.process.env ??= {};
+  return scope.process.env;
 }
 
 export const vi = {
@@ -152,11 +161,55 @@ export const vi = {
       else env[name] = original;
     });
     stubbedEnvs.clear();
+    if (madeProcess) Reflect.deleteProperty(globalThis, "process");
+    madeProcess = false;
     return vi;
   },
 
+  mock(path: string | Promise<unknown>, factory?: MockFactory | MockOptions) {
+    moduleRegistry("vi.mock").mock(importer(), mockPath("vi.mock", path), factory);
+  },
+  doMock(path: string | Promise<unknown>, factory?: MockFactory | MockOptions) {
+    moduleRegistry("vi.doMock").mock(importer(), mockPath("vi.doMock", path), factory);
+    return vi;
+  },
+  unmock(path: string | Promise<unknown>) {
+    moduleRegistry("vi.unmock").unmock(importer(), mockPath("vi.unmock", path));
+  },
+  doUnmock(path: string | Promise<unknown>) {
+    moduleRegistry("vi.doUnmock").unmock(importer(), mockPath("vi.doUnmock", path));
+    return vi;
+  },
+  hoisted<T>(factory: () => T): T {
+    return factory();
+  },
+  importActual<T = unknown>(path: string): Promise<T> {
+    return moduleRegistry("vi.importActual").importActual(importer(), path) as Promise<T>;
+  },
+  importMock<T = unknown>(path: string): Promise<T> {
+    return moduleRegistry("vi.importMock").importMock(importer(), path) as Promise<T>;
+  },
+  mockObject<T>(value: T, options?: MockOptions): T {
+    return automock({ value }, options?.spy ? "autospy" : "automock").value as T;
+  },
+  resetModules() {
+    moduleRegistry("vi.resetModules").resetModules();
+    return vi;
+  },
+  dynamicImportSettled,
+
   ...unsupportedVi,
 };
+
+function importer(): string {
+  return callerModule(currentTestPath());
+}
+
+/** The hoisting turns `vi.mock(import("./x"))` into `vi.mock("./x")`; anything else is a mistake. */
+function mockPath(api: string, path: string | Promise<unknown>): string {
+  if (typeof path === "string") return path;
+  throw new TypeError(`${api}() expects a string path to the module, got ${typeof path}`);
+}
 
 export const vitest = vi;
 export type VitestUtils = typeof vi;

@@ -6,20 +6,24 @@
  *   node --import tsx src/runtime/local/vitest/dev/run-pack.ts <pack>… [--files <dir>]
  *        [--timeout <ms>] [--repeat <n>] [--abort-after <ms>] [--events]
  *
+ * Files are linked by the worker's own linker (../../module-graph.ts: transpiling, mock hoisting,
+ * the module registry), into .mjs files instead of blob: URLs; `vitest` is the shim.
  * Every pack runs in this one process, one after another, like runs in one long-lived worker;
  * --repeat runs the whole list n times. Learner files come from --files, else from <pack>/solution.
  * --abort-after cancels each run that long after it starts; --events prints every test event to
  * stderr, one JSON line each.
  */
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { register } from "node:module";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
 import { loadExercise } from "../../../../cli/exercise-loader";
 import { readLearnerFiles } from "../../../../cli/load-pack";
+import { allowedPackages } from "../../../../exercises/packages";
 import { formatProblem } from "../../../../exercises/problems";
+import { linkModules, type ModuleStore } from "../../module-graph";
 import { runTestFiles } from "../run-test-files";
 
 const { values, positionals } = parseArgs({
@@ -38,9 +42,23 @@ if (positionals.length === 0) {
 }
 
 const root = await mkdtemp(path.join(os.tmpdir(), "roadlab-shim-"));
-register(new URL("./hooks.mjs", import.meta.url), {
-  data: { root, shim: new URL("../index.ts", import.meta.url).href },
-});
+const shim = new URL("../index.ts", import.meta.url).href;
+const db = new URL("../../../../harness/db.ts", import.meta.url).href;
+const packageUrl = (specifier: string) => (specifier === "vitest" ? shim : specifier === "@roadlab/db" ? db : import.meta.resolve(specifier));
+
+/** Every linked module a file of its own, so Node's loader evaluates each once, as a blob: URL is. */
+function fileStore(dir: string): ModuleStore {
+  let count = 0;
+  return {
+    create(code, file) {
+      const target = path.join(dir, `${++count}-${file.replace(/[^\w.-]/g, "_")}.mjs`);
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(target, code);
+      return pathToFileURL(target).href;
+    },
+    revoke: () => {},
+  };
+}
 
 let failed = false;
 let runs = 0;
@@ -53,26 +71,25 @@ try {
         process.exit(2);
       }
       const learner = await readLearnerFiles(values.files ?? path.join(pack, "solution"));
-      // A fresh folder per run: new module URLs, so every file is evaluated again, as the worker's
-      // blob-URL linker does.
+      // A fresh folder per run: new module URLs, so every file is evaluated again, as in the worker.
       const dir = path.join(root, `run-${++runs}`);
-      for (const [name, text] of Object.entries({ ...learner, ...exercise.tests })) {
-        await mkdir(path.dirname(path.join(dir, name)), { recursive: true });
-        await writeFile(path.join(dir, name), text);
-      }
+      const allowed = [...allowedPackages(exercise.config.packages ?? [])];
+      const graph = await linkModules({ ...learner, ...exercise.tests }, packageUrl, allowed, fileStore(dir));
       const abort = new AbortController();
       const abortAfter = values["abort-after"];
       const timer = abortAfter === undefined ? undefined : setTimeout(() => abort.abort(), Number(abortAfter));
       const results = await runTestFiles({
         files: Object.keys(exercise.tests).filter((file) => file.endsWith(".test.ts")).sort(),
-        importModule: (file) => import(pathToFileURL(path.join(dir, file)).href),
+        importModule: (file) => graph.load(file),
         timeoutMs: values.timeout ? Number(values.timeout) : exercise.config.timeoutMs,
         onEvent: (event) => {
           if (values.events) process.stderr.write(`${JSON.stringify(event)}\n`);
         },
         signal: abort.signal,
+        testFiles: exercise.tests,
       });
       clearTimeout(timer);
+      graph.dispose();
       failed ||= results.status !== "pass";
       process.stdout.write(`${JSON.stringify(results)}\n`);
     }

@@ -3,6 +3,7 @@ import { writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { afterAll, beforeEach, inject } from "vitest";
 import { closeDb, configureDb, warmDb } from "../../harness/db";
+import { closeRedis } from "../../harness/redis";
 import { LOADED_MARKER, SETUP_MARKER } from "./node-watchdog";
 
 declare module "vitest" {
@@ -25,6 +26,7 @@ configureDb({ seed, loadDataDir: dataDir ? new Blob([await readFile(dataDir)]) :
 if (seed) await warmDb();
 writeFileSync(progress, LOADED_MARKER);
 
-afterAll(() => closeDb());
+// Open Redis connections would keep the test process alive.
+afterAll(() => Promise.all([closeDb(), closeRedis()]));
 // Destructured: Vitest 4 reads the parameter pattern to decide which test.extend fixtures to set up.
 beforeEach(({ task }) => writeFileSync(progress, task.fullTestName));

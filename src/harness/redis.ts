@@ -40,15 +40,19 @@ function redisUrl(): string | undefined {
 function track(client: Redis): Redis {
   open.add(client);
   const duplicate = client.duplicate.bind(client);
-  client.duplicate = (override?: Partial<RedisOptions>) => track(duplicate(override));
+  client.duplicate = (override?: Partial<RedisOptions>) => track(patch(duplicate(override)));
   return client;
 }
+
+/** Applied to every mock client, duplicates included; nothing for a real one. */
+let patch = (client: Redis) => client;
 
 async function mockClient(): Promise<Redis> {
   // The shim first: ioredis-mock's dependencies look for `window` and `Buffer` as they load.
   await import("./shims/browser-globals");
-  const { default: RedisMock } = await import("ioredis-mock");
-  return new RedisMock() as unknown as Redis;
+  const [{ default: RedisMock }, { closeMockGaps }] = await Promise.all([import("ioredis-mock"), import("./redis-mock-gaps")]);
+  patch = (client) => (closeMockGaps(client), client);
+  return patch(new RedisMock() as unknown as Redis);
 }
 
 let database: Promise<number> | undefined;
@@ -58,6 +62,7 @@ async function realClient(url: string): Promise<Redis> {
   const specifier = "ioredis";
   const { default: IORedis } = (await import(/* @vite-ignore */ specifier)) as typeof import("ioredis");
   database ??= claimDatabase(IORedis, url);
+  patch = (client) => client;
   return new IORedis(url, { db: await database, maxRetriesPerRequest: 1 });
 }
 

@@ -116,7 +116,9 @@ export function createNetwork(options: NetworkOptions = {}): Network {
         throw new TypeError(`fetch failed: connection refused by "${url.hostname}"`);
       }
       if (hang) exchange.error = "hang";
-      await wait(hang ? Infinity : latencyMs, request.signal);
+      // No timer at all without latency: under fake timers even a 0 ms timeout waits for a tick.
+      if (hang || latencyMs > 0) await wait(hang ? Infinity : latencyMs, request.signal);
+      else if (request.signal.aborted) throw abortError(request.signal);
       const response =
         errorRate > 0 && target.random() < errorRate
           ? new Response(`injected fault: ${url.hostname} answered ${errorStatus}`, { status: errorStatus })

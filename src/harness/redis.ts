@@ -61,7 +61,10 @@ async function realClient(url: string): Promise<Redis> {
   // A variable specifier: the page's bundle must not contain the real, Node-only client.
   const specifier = "ioredis";
   const { default: IORedis } = (await import(/* @vite-ignore */ specifier)) as typeof import("ioredis");
-  database ??= claimDatabase(IORedis, url);
+  database ??= claimDatabase(IORedis, url).catch((error: Error) => {
+    database = undefined;
+    throw new Error(`REDIS_URL=${url}: cannot use that Redis server (${error.message})`);
+  });
   patch = (client) => client;
   return new IORedis(url, { db: await database, maxRetriesPerRequest: 1 });
 }

@@ -1,5 +1,6 @@
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
+import { nodeShims } from "./build/node-shims-plugin";
 import { pgliteSnapshot } from "./build/pglite-snapshot-plugin";
 import { securityHeaders, securityHeadersAllowing } from "./build/security-headers";
 import { serviceWorker } from "./build/service-worker-plugin";
@@ -9,7 +10,7 @@ export default defineConfig({
   // PGlite ships its own wasm and data files; pre-bundling breaks the paths it loads them from.
   optimizeDeps: { exclude: ["@electric-sql/pglite"] },
   // The runtime worker loads package chunks lazily; only ES-module workers can split code.
-  worker: { format: "es" },
+  worker: { format: "es", plugins: () => [nodeShims()] },
   build: {
     target: "es2023",
     rollupOptions: {

@@ -60,7 +60,7 @@ describe("roadlab check", () => {
     const { stdout } = await roadlab("check", `${broken}/bad-imports`);
     expect(problemLines(stdout)).toEqual([
       `${broken}/bad-imports/tests/x.test.ts: imports "../mian", which the starter and tests lack — did you mean "../main"?`,
-      `${broken}/bad-imports/tests/x.test.ts: imports "lodash", which this exercise may not use — allowed: vitest, @roadlab/db (add curated packages to "packages" in exercise.json)`,
+      `${broken}/bad-imports/tests/x.test.ts: imports "lodash", which this exercise may not use — allowed: vitest, @roadlab/db, @roadlab/redis, @roadlab/mongo, @roadlab/net, @roadlab/realtime (add curated packages to "packages" in exercise.json)`,
     ]);
   });
 

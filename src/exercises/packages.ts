@@ -5,6 +5,11 @@
 export const curatedPackages = {
   vitest: "the test API: describe, it, expect, vi",
   "@roadlab/db": "createDb(): a fresh Postgres in the exercise's seeded state, one per test",
+  // Harness helpers (src/harness/): always importable, loaded only by exercises that import them.
+  "@roadlab/redis": "createRedis(): an ioredis-compatible client on an empty Redis, one per test",
+  "@roadlab/mongo": "createMongo(): the MongoDB driver's collection API on an empty in-memory database",
+  "@roadlab/net": "serve(name, handler) and fetch(\"http://<name>/…\"): in-page services with fault injection",
+  "@roadlab/realtime": "readSSE(response) and connectWebSocket(handler): real-time endpoints as a client sees them",
   "@electric-sql/pglite": "Postgres compiled to WebAssembly, for exercises that manage their own database",
   jose: "JSON Web Tokens, keys and signatures on Web Crypto (tests cross-check learner JWTs with it)",
 } as const;
@@ -12,7 +17,14 @@ export const curatedPackages = {
 export type PackageName = keyof typeof curatedPackages;
 
 /** Always importable, whatever an exercise declares. */
-export const defaultPackages: readonly PackageName[] = ["vitest", "@roadlab/db"];
+export const defaultPackages: readonly PackageName[] = [
+  "vitest",
+  "@roadlab/db",
+  "@roadlab/redis",
+  "@roadlab/mongo",
+  "@roadlab/net",
+  "@roadlab/realtime",
+];
 
 export const packageNames = Object.keys(curatedPackages) as PackageName[];
 

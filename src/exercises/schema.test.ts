@@ -83,7 +83,7 @@ describe("exerciseSchema", () => {
 
   it("points into arrays", () => {
     expect(problemsFor({ title: "X", phase: 1, packages: ["vitest", "lodash"] })).toEqual([
-      'exercise.json: packages.1: expected one of "vitest", "@roadlab/db", "@electric-sql/pglite", "jose", found "lodash"',
+      'exercise.json: packages.1: expected one of "vitest", "@roadlab/db", "@roadlab/redis", "@roadlab/mongo", "@roadlab/net", "@roadlab/realtime", "@electric-sql/pglite", "jose", found "lodash"',
     ]);
   });
 

@@ -96,8 +96,11 @@ export async function resetAndRestore(pg: PGlite): Promise<boolean> {
 /** The slow path: every user schema dropped and recreated empty, ready for the seed. */
 export async function dropUserSchemas(pg: PGlite): Promise<void> {
   const { rows } = await pg.query<{ name: string }>(`SELECT nspname AS name FROM pg_namespace WHERE ${userSchema("nspname")}`);
+  // Extensions first: their objects may live in public, which must not survive without them.
+  const { rows: extensions } = await pg.query<{ name: string }>(`SELECT extname AS name FROM pg_extension WHERE extname <> 'plpgsql'`);
   await pg.exec(`
-    ${rows.map((r) => `DROP SCHEMA ${quote(r.name)} CASCADE;`).join("\n")}
+    ${extensions.map((e) => `DROP EXTENSION IF EXISTS ${quote(e.name)} CASCADE;`).join("\n")}
+    ${rows.map((r) => `DROP SCHEMA IF EXISTS ${quote(r.name)} CASCADE;`).join("\n")}
     CREATE SCHEMA public;
     GRANT ALL ON SCHEMA public TO public;
   `);

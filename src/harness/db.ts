@@ -9,6 +9,7 @@
  */
 import { PGlite, type Results, type Transaction } from "@electric-sql/pglite";
 import { dropUserSchemas, installHarness, resetAndRestore, seedAndSnapshot } from "./db-state";
+import { checkExtensions, compatible, createExtensionsSql, extensionsIn, loadExtensions, type ExtensionName } from "./db-extensions";
 
 /** The part of PGlite learner code gets: enough to query, never enough to close it. */
 export interface Db {
@@ -18,6 +19,17 @@ export interface Db {
 }
 
 export type { Results, Transaction };
+export type { ExtensionName };
+
+/** What a test asks of its database. */
+export interface CreateDbOptions {
+  /**
+   * Postgres extensions to create before the seed runs (pg_trgm, pgcrypto, pg_stat_statements,
+   * pgmq, age, pg_textsearch, …). A seed's own `CREATE EXTENSION` loads it too, before the first
+   * test; asking here for one PGlite has not loaded restarts it once (about half a second).
+   */
+  extensions?: ExtensionName[];
+}
 
 export interface DbOptions {
   /** The exercise's seed.sql; empty for a blank database. */
@@ -34,6 +46,10 @@ interface Instance {
   pg: PGlite;
   /** The seed the snapshot came from; a worker reused across exercises reseeds when it changes. */
   seed: string;
+  /** Extensions PGlite loaded at start-up: asking for another means a restart. */
+  loaded: ExtensionName[];
+  /** Extensions created in the database, before the seed: part of the seeded state. */
+  created: ExtensionName[];
 }
 
 let options: DbOptions = {};
@@ -47,10 +63,26 @@ export function configureDb(next: DbOptions): void {
 }
 
 /** A database in the seeded state. One per test: each call resets the same underlying instance. */
-export async function createDb(): Promise<Db> {
-  const current = await (instance ??= boot());
-  await reset(current);
+export async function createDb(request: CreateDbOptions = {}): Promise<Db> {
+  const wanted = wantedExtensions(request.extensions ?? []);
+  const current = await withExtensions(wanted);
+  await reset(current, wanted);
   return facade(current.pg);
+}
+
+function wantedExtensions(requested: readonly string[]): ExtensionName[] {
+  if (!Array.isArray(requested)) throw new Error(`createDb({ extensions }): expected an array of names, got ${JSON.stringify(requested)}`);
+  return checkExtensions([...extensionsIn(options.seed ?? ""), ...requested]);
+}
+
+/** The instance, restarted with more extensions loaded if it lacks one of `wanted`. */
+async function withExtensions(wanted: ExtensionName[]): Promise<Instance> {
+  const current = await (instance ??= boot(wanted));
+  if (wanted.every((name) => current.loaded.includes(name))) return current;
+  // Keep what is loaded unless PGlite cannot start with it and the new ones together.
+  const loaded = compatible([...current.loaded, ...wanted]) ? checkExtensions([...current.loaded, ...wanted]) : wanted;
+  instance = current.pg.close().then(() => boot(loaded, wanted));
+  return instance;
 }
 
 /**
@@ -66,12 +98,12 @@ export function startDb(): void {
 
 /** Starts (or reseeds) PGlite ahead of the first test, so the first `createDb()` does not pay for it. */
 export async function warmDb(): Promise<void> {
-  await reseedIfChanged(await (instance ??= boot()));
+  await reseedIfChanged(await withExtensions(wantedExtensions([])));
 }
 
 /** The database as the last test left it, without a reset: what a SQL console works on. */
 export async function currentDb(): Promise<Db> {
-  const current = await (instance ??= boot());
+  const current = await withExtensions(wantedExtensions([]));
   await reseedIfChanged(current);
   return facade(current.pg);
 }
@@ -85,39 +117,57 @@ export async function closeDb(): Promise<void> {
   else if (unseeded) await (await unseeded).close();
 }
 
-async function startPg(): Promise<PGlite> {
+async function startPg(extensions: readonly ExtensionName[] = []): Promise<PGlite> {
   const { loadDataDir, pgliteWasmModule, fsBundle } = options;
-  const pg = new PGlite({ ...(loadDataDir && { loadDataDir }), ...(pgliteWasmModule && { pgliteWasmModule }), ...(fsBundle && { fsBundle }) });
+  const pg = new PGlite({
+    ...(loadDataDir && { loadDataDir }),
+    ...(pgliteWasmModule && { pgliteWasmModule }),
+    ...(fsBundle && { fsBundle }),
+    ...(extensions.length > 0 && { extensions: await loadExtensions(extensions) }),
+  });
   await pg.waitReady;
   await installHarness(pg);
   return pg;
 }
 
-async function boot(): Promise<Instance> {
-  const pg = await (started ?? startPg());
+async function boot(loaded: ExtensionName[], created = loaded): Promise<Instance> {
+  // Started early, before anyone knew which extensions to load: replaced if some are needed.
+  const early = started;
   started = undefined;
+  const pg = early && loaded.length === 0 ? await early : await startPg(loaded);
+  if (early && loaded.length > 0) await early.then((unused) => unused.close()).catch(() => {});
   const seed = options.seed ?? "";
+  await seedWith(pg, seed, created);
+  return { pg, seed, loaded, created };
+}
+
+async function seedWith(pg: PGlite, seed: string, created: readonly ExtensionName[]): Promise<void> {
+  if (created.length > 0) await pg.exec(createExtensionsSql(created));
   await seedAndSnapshot(pg, seed);
-  return { pg, seed };
 }
 
 async function reseedIfChanged(current: Instance): Promise<void> {
   const seed = options.seed ?? "";
   if (current.seed === seed) return;
-  await reseed(current, seed);
+  await reseed(current, seed, wantedExtensions([]));
 }
 
-async function reseed(current: Instance, seed: string): Promise<void> {
+async function reseed(current: Instance, seed: string, created: ExtensionName[]): Promise<void> {
   await current.pg.exec("ROLLBACK; RESET ALL;");
   await dropUserSchemas(current.pg);
-  await seedAndSnapshot(current.pg, seed);
+  await seedWith(current.pg, seed, created);
   current.seed = seed;
+  current.created = created;
 }
 
-async function reset(current: Instance): Promise<void> {
+async function reset(current: Instance, wanted: ExtensionName[]): Promise<void> {
   const seed = options.seed ?? "";
-  if (current.seed !== seed) return reseed(current, seed);
-  if (!(await resetAndRestore(current.pg))) await reseed(current, seed);
+  // AGE writes its graphs below SQL, where neither the dirty-table triggers nor the DDL event
+  // trigger see it: with AGE, every test gets a freshly seeded database.
+  const same = current.seed === seed && current.created.join() === wanted.join() && !wanted.includes("age");
+  if (!same || !(await resetAndRestore(current.pg))) await reseed(current, seed, wanted);
+  // Statistics live outside the tables the reset restores; a fresh database has none.
+  if (wanted.includes("pg_stat_statements")) await current.pg.exec("SELECT pg_stat_statements_reset();");
 }
 
 function facade(pg: PGlite): Db {

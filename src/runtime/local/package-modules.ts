@@ -8,6 +8,10 @@ import type { PackageName } from "../../exercises/packages";
 const loaders: Record<PackageName, () => Promise<Record<string, unknown>>> = {
   vitest: () => import("./vitest/index"),
   "@roadlab/db": () => import("../../harness/db"),
+  "@roadlab/redis": () => import("../../harness/redis"),
+  "@roadlab/mongo": () => import("../../harness/mongo"),
+  "@roadlab/net": () => import("../../harness/net"),
+  "@roadlab/realtime": () => import("../../harness/realtime"),
   "@electric-sql/pglite": () => import("@electric-sql/pglite"),
   jose: () => import("jose"),
 };
@@ -19,10 +23,18 @@ type Registry = Record<string, Record<string, unknown>>;
 const registry: Registry = ((globalThis as Record<string, unknown>)[REGISTRY] ??= {}) as Registry;
 const urls = new Map<string, string>();
 
-/** Loads the packages an exercise may use and returns a resolver for the module linker. */
-export async function preparePackages(names: readonly string[]): Promise<(specifier: string) => string | undefined> {
+/**
+ * Loads the packages an exercise may use and returns a resolver for the module linker. With
+ * `sources`, only packages whose name appears in them load: a module cannot import a package
+ * without spelling its name, so an exercise that never mentions `@roadlab/mongo` skips its chunk.
+ */
+export async function preparePackages(
+  names: readonly string[],
+  sources?: readonly string[],
+): Promise<(specifier: string) => string | undefined> {
   for (const name of names) {
     if (urls.has(name) || !(name in loaders)) continue;
+    if (sources && !sources.some((text) => text.includes(name))) continue;
     const module = await loaders[name as PackageName]();
     registry[name] = module;
     urls.set(name, facadeUrl(name, module));

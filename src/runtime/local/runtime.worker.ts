@@ -52,7 +52,7 @@ async function run(runId: number, request: RunRequest, signal: AbortSignal) {
   const allowed = [...new Set([...defaultPackages, ...request.packages])];
   let graph;
   try {
-    const packageUrl = await preparePackages(allowed);
+    const packageUrl = await preparePackages(allowed, [...Object.values(request.files), ...Object.values(request.tests)]);
     if (request.seed !== undefined) await prepareDatabase(request.seed);
     graph = await linkModules({ ...request.files, ...request.tests }, packageUrl, allowed);
     const loader = graph;

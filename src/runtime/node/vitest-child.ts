@@ -16,9 +16,14 @@ const harness = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../.
  * each curated package at the copy installed here. `vitest` itself Vitest resolves on its own.
  */
 function packageAliases(allowed: readonly string[]): Record<string, string> {
-  const aliases: Record<string, string> = { "@roadlab/db": path.join(harness, "db.ts") };
+  const aliases: Record<string, string> = {};
   for (const name of allowed) {
-    if (name === "vitest" || name in aliases) continue;
+    if (name === "vitest") continue;
+    // `@roadlab/x` is the harness helper in src/harness/x.ts.
+    if (name.startsWith("@roadlab/")) {
+      aliases[name] = path.join(harness, `${name.slice("@roadlab/".length)}.ts`);
+      continue;
+    }
     aliases[name] = fileURLToPath(import.meta.resolve(name));
   }
   return aliases;

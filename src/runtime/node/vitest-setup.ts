@@ -3,6 +3,7 @@ import { appendFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { afterAll, afterEach, beforeEach, expect, inject } from "vitest";
 import { closeDb, configureDb, warmDb } from "../../harness/db";
+import { closeRedis } from "../../harness/redis";
 import type { Step } from "./node-watchdog";
 
 declare module "vitest" {
@@ -29,8 +30,9 @@ if (seed) await warmDb();
 step({ kind: "loaded" });
 
 // Registered first, so with Vitest's "stack" hook order these run around everything else.
+// Open Redis connections would keep the test process alive.
 afterAll(async () => {
-  await closeDb();
+  await Promise.all([closeDb(), closeRedis()]);
   step({ kind: "done" });
 });
 // Destructured: Vitest 4 reads the parameter pattern to decide which test.extend fixtures to set up.

@@ -35,5 +35,15 @@ export interface Db {
   transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T>;
 }
 
+/** Postgres extensions PGlite provides; a seed's own CREATE EXTENSION works for these too. */
+export type ExtensionName =
+  | "pg_trgm" | "pgcrypto" | "pg_stat_statements" | "hstore" | "ltree" | "citext" | "uuid-ossp"
+  | "pgmq" | "age" | "pg_textsearch";
+
+export interface CreateDbOptions {
+  /** Created before the seed runs: pg_trgm (similarity), pgcrypto, pg_stat_statements, pgmq (queues), age (graphs), pg_textsearch (BM25), … */
+  extensions?: ExtensionName[];
+}
+
 /** A fresh database in the seeded state; each call resets it. */
-export function createDb(): Promise<Db>;
+export function createDb(options?: CreateDbOptions): Promise<Db>;

@@ -1,0 +1,2 @@
+/** Node built-ins a bundled package imports only on code paths a worker never takes. */
+export default {};

@@ -1,5 +1,5 @@
 import { init, parse } from "es-module-lexer";
-import { isRelativeSpecifier, packageOf } from "../../exercises/packages";
+import { importProblem, isRelativeSpecifier } from "../../exercises/packages";
 import { resolveRelative } from "../../exercises/resolve";
 import { LearnerSyntaxError, transpile } from "./transpile";
 
@@ -24,6 +24,24 @@ const blobStore: ModuleStore = {
   create: (code) => URL.createObjectURL(new Blob([code], { type: "text/javascript" })),
   revoke: (url) => URL.revokeObjectURL(url),
 };
+
+/**
+ * The bare specifiers the given files import, so their packages can load before linking (which is
+ * synchronous). Files that do not parse are skipped here; linking reports them.
+ */
+export async function bareImports(files: Record<string, string>): Promise<string[]> {
+  await init;
+  const found = new Set<string>();
+  for (const [file, code] of Object.entries(files)) {
+    try {
+      const [imports] = parse(transpile(code, file), file);
+      for (const imp of imports) if (imp.specifier !== undefined && imp.type !== "import-meta" && !isRelativeSpecifier(imp.specifier)) found.add(imp.specifier);
+    } catch {
+      // linking reports it, with the learner's line and column
+    }
+  }
+  return [...found];
+}
 
 export class LinkError extends Error {
   override name = "LinkError";
@@ -90,10 +108,10 @@ export async function linkModules(
       if (!target) throw new LinkError(`${file}: cannot import "${specifier}" — no such file`);
       return link(target);
     }
-    const url = allowed.includes(packageOf(specifier)) ? packageUrl(specifier) : undefined;
-    if (!url) {
-      throw new LinkError(`${file}: cannot import "${specifier}" — not available in Roadlab (allowed: ${allowed.join(", ")})`);
-    }
+    const problem = importProblem(specifier, allowed);
+    if (problem) throw new LinkError(`${file}: ${problem}`);
+    const url = packageUrl(specifier);
+    if (!url) throw new LinkError(`${file}: cannot import "${specifier}": its module did not load`);
     return url;
   }
 

@@ -104,12 +104,16 @@ export async function preparePackages(specifiers: readonly string[]): Promise<(s
   return (specifier) => urls.get(specifier);
 }
 
+/**
+ * `export { _3 as catch }`: export names may be reserved words (zod exports `catch`), bindings not,
+ * so every export goes through a numbered local that no export name can shadow.
+ */
 function facadeUrl(name: string, module: Record<string, unknown>): string {
-  const source = `const m = globalThis.${REGISTRY}[${JSON.stringify(name)}];`;
   const names = Object.keys(module).filter((key) => key !== "default" && IDENTIFIER.test(key));
   const lines = [
-    source,
-    ...names.map((key) => `export const ${key} = m.${key};`),
+    `const m = globalThis.${REGISTRY}[${JSON.stringify(name)}];`,
+    ...names.map((key, i) => `const _${i} = m[${JSON.stringify(key)}];`),
+    `export { ${names.map((key, i) => `_${i} as ${key}`).join(", ")} };`,
     `export default ${"default" in module ? "m.default" : "m"};`,
   ];
   return URL.createObjectURL(new Blob([lines.join("\n")], { type: "text/javascript" }));

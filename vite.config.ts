@@ -1,10 +1,11 @@
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
+import { packageTypes } from "./build/package-types-plugin";
 import { pgliteSnapshot } from "./build/pglite-snapshot-plugin";
 import { securityHeaders, securityHeadersAllowing } from "./build/security-headers";
 
 export default defineConfig({
-  plugins: [react(), pgliteSnapshot()],
+  plugins: [react(), pgliteSnapshot(), packageTypes()],
   // PGlite ships its own wasm and data files; pre-bundling breaks the paths it loads them from.
   optimizeDeps: { exclude: ["@electric-sql/pglite"] },
   // The runtime worker loads package chunks lazily; only ES-module workers can split code.

@@ -32,4 +32,9 @@ describe("entryPoints", () => {
     expect(entryPoints("eventsource-parser")).toEqual(["eventsource-parser", "eventsource-parser/stream"]);
     expect(entryPoints("zod")).toEqual(["zod"]);
   });
+
+  it("leaves out the root of a rootless package", () => {
+    expect(entryPoints("kubernetes-models")).toContain("kubernetes-models/apps/v1/Deployment");
+    expect(entryPoints("kubernetes-models")).not.toContain("kubernetes-models");
+  });
 });

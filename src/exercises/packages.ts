@@ -49,10 +49,14 @@ export const packageSubpaths = {
   "eventsource-parser": ["stream"],
 } as const satisfies Partial<Record<PackageName, readonly string[]>>;
 
-/** Every importable specifier of a package: its root and its listed subpaths. */
+/** Packages imported only through their subpaths: kubernetes-models' root pulls every API group (220 KB gzip). */
+export const rootlessPackages = ["kubernetes-models"] as const satisfies readonly PackageName[];
+
+/** Every importable specifier of a package: its root (unless rootless) and its listed subpaths. */
 export function entryPoints(name: PackageName): string[] {
   const subpaths: readonly string[] = (packageSubpaths as Partial<Record<PackageName, readonly string[]>>)[name] ?? [];
-  return [name, ...subpaths.map((sub) => `${name}/${sub}`)];
+  const root = (rootlessPackages as readonly string[]).includes(name) ? [] : [name];
+  return [...root, ...subpaths.map((sub) => `${name}/${sub}`)];
 }
 
 /** Always importable, whatever an exercise declares. */

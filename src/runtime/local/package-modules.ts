@@ -1,4 +1,4 @@
-import type { PackageName, packageSubpaths } from "../../exercises/packages";
+import type { PackageName, packageSubpaths, rootlessPackages } from "../../exercises/packages";
 
 type Loader = () => Promise<Record<string, unknown>>;
 type Subpath = { [P in keyof typeof packageSubpaths]: `${P}/${(typeof packageSubpaths)[P][number]}` }[keyof typeof packageSubpaths];
@@ -14,7 +14,7 @@ const withBuffer = (load: Loader): Loader => async () => {
  * are blob: URLs and cannot resolve bare names, so each package is re-exported from a small blob
  * module that reads the real one from a registry on `globalThis`.
  */
-const loaders: Record<PackageName, Loader> = {
+const loaders: Record<Exclude<PackageName, (typeof rootlessPackages)[number]>, Loader> = {
   vitest: () => import("./vitest/index"),
   "@roadlab/db": () => import("../../harness/db"),
   "@electric-sql/pglite": () => import("@electric-sql/pglite"),
@@ -30,7 +30,6 @@ const loaders: Record<PackageName, Loader> = {
   "eventsource-parser": () => import("eventsource-parser"),
   hono: () => import("hono"),
   "isomorphic-git": withBuffer(() => import("isomorphic-git")),
-  "kubernetes-models": () => import("kubernetes-models"),
   mingo: () => import("mingo"),
   minisearch: () => import("minisearch"),
   yaml: () => import("yaml"),

@@ -5,7 +5,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { entryPoints, type PackageName } from "../src/exercises/packages";
-import { publishedPackages } from "./package-types-plugin";
+import { helperTypeDeps, publishedPackages } from "./package-types-plugin";
 import { collectTypes, exportTarget } from "./package-types";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -69,5 +69,20 @@ describe("exportTarget", () => {
     expect(exportTarget(exports, "./streaming")).toBe("./s.d.ts");
     expect(exportTarget(exports, "./utils/x")).toBe("./u/x.js");
     expect(exportTarget(exports, "./nope")).toBeUndefined();
+  });
+});
+
+describe("helperTypeDeps", () => {
+  it("finds the npm packages a hand-written helper declaration imports types from", async () => {
+    const fake = await mkdtemp(path.join(os.tmpdir(), "roadlab-libs-"));
+    const libs = path.join(fake, "src/features/editor/libs");
+    await mkdir(libs, { recursive: true });
+    await writeFile(path.join(libs, "roadlab-kv.d.ts"), 'import type { Document } from "yaml";\nimport type { Db } from "@roadlab/db";\nexport declare function createKv(): Document;\n');
+    await writeFile(path.join(libs, "vitest.d.ts"), "export declare function it(name: string): void;\n");
+    try {
+      expect(helperTypeDeps(fake)).toEqual({ "@roadlab/kv": ["yaml"] });
+    } finally {
+      await rm(fake, { recursive: true, force: true });
+    }
   });
 });

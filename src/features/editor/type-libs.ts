@@ -8,7 +8,8 @@ import type { Monaco } from "./monaco-setup";
  * looks (file:///node_modules/<pkg>/…). npm packages bring their own published .d.ts files and
  * package.json, gathered at build time (build/package-types-plugin.ts), one chunk per package.
  * Harness helpers have hand-written ones here in libs/: `libs/roadlab-<name>.d.ts` declares
- * `@roadlab/<name>`, `libs/<name>.d.ts` declares `<name>`. Only the exercise's packages are
+ * `@roadlab/<name>`, `libs/<name>.d.ts` declares `<name>`; npm types they import come along
+ * (helperTypeDeps in the plugin). Only the exercise's packages are
  * loaded, so importing one it does not list is a type error in the editor as at run time.
  */
 const handWritten = import.meta.glob<string>("./libs/*.d.ts", { query: "?raw", import: "default", eager: true });
@@ -21,10 +22,11 @@ const helperLibs: Record<string, string> = Object.fromEntries(
 
 /** Declarations by package name, as `/node_modules/…` path → text. */
 async function declarations(name: string): Promise<Record<string, string>> {
-  if (name in helperLibs) return { [`/node_modules/${name}/index.d.ts`]: helperLibs[name] };
+  const own = name in helperLibs ? { [`/node_modules/${name}/index.d.ts`]: helperLibs[name] } : {};
   const load = packageTypes[name];
   // A chunk that fails to load (offline before it was cached) costs completions, not the editor.
-  return load ? load().then((m) => m.default, () => ({})) : {};
+  const published = load ? await load().then((m) => m.default, () => ({})) : {};
+  return { ...published, ...own };
 }
 
 /** Files shared by several packages (@opentelemetry/api by both SDKs) stay while any of them needs them. */

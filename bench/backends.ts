@@ -77,7 +77,7 @@ export async function packageChunkKb(browser: Browser, url: string): Promise<Rec
   const sizes: Record<string, number> = {};
   const request = (specifier: string, packages: string[]): RunRequest => ({ tests: { "tests/probe.test.ts": probe(specifier) }, files: {}, timeoutMs: 30_000, packages });
   const names: string[] = packageNames.filter((name): name is PackageName => name !== "vitest" && !name.startsWith("@roadlab/")).map((name) => entryPoints(name)[0]);
-  names.push("hono/streaming", "kubernetes-models/v1/Service");
+  names.push("hono/streaming", "kubernetes-models/apps/v1/Deployment");
   for (const name of names) {
     const cold = await coldRunner(browser, url);
     try {

@@ -1,12 +1,13 @@
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
 import { nodeShims } from "./build/node-shims-plugin";
+import { packageTypes } from "./build/package-types-plugin";
 import { pgliteSnapshot } from "./build/pglite-snapshot-plugin";
 import { securityHeaders, securityHeadersAllowing } from "./build/security-headers";
 import { serviceWorker } from "./build/service-worker-plugin";
 
 export default defineConfig({
-  plugins: [react(), pgliteSnapshot(), serviceWorker()],
+  plugins: [react(), pgliteSnapshot(), packageTypes(), serviceWorker()],
   // PGlite ships its own wasm and data files; pre-bundling breaks the paths it loads them from.
   optimizeDeps: { exclude: ["@electric-sql/pglite"] },
   // The runtime worker loads package chunks lazily; only ES-module workers can split code.

@@ -2,7 +2,7 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["src/**/*.test.ts", "tests/**/*.test.ts"],
+    include: ["src/**/*.test.ts", "tests/**/*.test.ts", "build/**/*.test.ts"],
     exclude: ["tests/fixtures/**", "node_modules/**"],
     globalSetup: ["tests/global-setup.ts"],
     // The CLI tests start Vitest and PGlite in child processes; give them room on a busy 2-core machine.

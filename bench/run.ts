@@ -13,6 +13,7 @@ import { serveStatic } from "../src/cli/browser/static-server";
 import { loadExercise } from "../src/cli/exercise-loader";
 import type { Exercise } from "../src/exercises/pack";
 import { openWithSolution, timeEditorReady, timeRuntimeReady, timeWarmRuns } from "./app-measures";
+import { HEAVY_BACKENDS, packageChunkKb, timeFirstRun } from "./backends";
 import { timeDbReset } from "./db-reset";
 import { timeNativeVitest } from "./native-vitest";
 import { initialJsGzipKb, totalGzipKb } from "./sizes";
@@ -39,6 +40,8 @@ async function main() {
   const server = await serveStatic(distDir);
   const browser = await launchChromium();
   const figures: Record<string, Figure> = {};
+  const backends: Record<string, { first_run_ms: number; warm_run_ms: number; first_run_js_gzip_kb: number }> = {};
+  let chunks: Record<string, number> = {};
   try {
     step("editor ready (cold, 5 runs)");
     figures.editor_ready_ms = figure(await timeEditorReady(browser, server.url, db, 5));
@@ -62,6 +65,14 @@ async function main() {
     const session = await BrowserSession.open();
     figures.db_reset_ms = figure(await timeDbReset(session, db, 50));
     await session.close();
+    for (const family of HEAVY_BACKENDS) {
+      step(`first run on the ${family} backends (cold page)`);
+      const pack = await exercise(`tests/fixtures/packages/${family}`);
+      const { first, warm, js_kb } = await timeFirstRun(browser, server.url, pack);
+      backends[family] = { first_run_ms: round(first), warm_run_ms: round(warm), first_run_js_gzip_kb: js_kb };
+    }
+    step("JavaScript each curated package adds to a run (cold page each)");
+    chunks = await packageChunkKb(browser, server.url);
   } finally {
     await browser.close();
     await server.close();
@@ -82,10 +93,22 @@ async function main() {
   results.check_speedup = round(figures.check_node_ms.median / figures.check_browser_ms.median);
   results.initial_js_gzip_kb = round(await initialJsGzipKb(distDir));
   results.total_gzip_kb = round(await totalGzipKb(distDir));
+  results.backends_first_run = backends;
+  results.package_chunk_gzip_kb = chunks;
   results.samples = Object.fromEntries(Object.entries(figures).map(([k, f]) => [k, f.samples]));
   results.machine = await machineInfo();
   await writeFile(path.join(repoRoot, "bench", "results.json"), `${JSON.stringify(results, null, 2)}\n`);
   printTable(figures, results);
+  printBackends(backends, chunks);
+}
+
+function printBackends(backends: Record<string, { first_run_ms: number; warm_run_ms: number; first_run_js_gzip_kb: number }>, chunks: Record<string, number>) {
+  console.log("\nbackend family   first run ms   warm run ms   JS fetched by the first run (gzip KB)");
+  for (const [family, b] of Object.entries(backends)) {
+    console.log(`${family.padEnd(16)} ${String(b.first_run_ms).padStart(12)}   ${String(b.warm_run_ms).padStart(11)}   ${b.first_run_js_gzip_kb}`);
+  }
+  console.log("\npackage (entry point)                      gzip KB it adds to a run");
+  for (const [name, kb] of Object.entries(chunks)) console.log(`${name.padEnd(42)} ${kb}`);
 }
 
 async function machineInfo() {

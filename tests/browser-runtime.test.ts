@@ -77,6 +77,12 @@ describe("in-page runtime in Chromium", () => {
     expect(results.message).toContain('main.ts: cannot import "left-pad"');
   });
 
+  it("names the packages entry that would allow a curated package the exercise does not list", async () => {
+    const results = await runAdder("unlisted-package");
+    expect(results.status).toBe("error");
+    expect(results.message).toContain('main.ts: cannot import "hono": this exercise does not list it — add "hono" to "packages" in exercise.json to allow it');
+  });
+
   it("reports an unhandled rejection as an error, never a pass", async () => {
     const results = await runAdder("unhandled-rejection");
     expect(results.status).toBe("error");

@@ -79,6 +79,12 @@ describe("roadlab run --runtime node", () => {
     expect(results.message).toContain('main.ts: cannot import "left-pad"');
   });
 
+  it("names the packages entry that would allow a curated package the exercise does not list", async () => {
+    const { results } = await runJson(adder, "--files", learner("unlisted-package"));
+    expect(results.status).toBe("error");
+    expect(results.message).toContain('main.ts: cannot import "hono": this exercise does not list it — add "hono" to "packages" in exercise.json to allow it');
+  });
+
   it("applies --timeout to each test, as Vitest's testTimeout", async () => {
     const { results } = await runJson("tests/fixtures/packs/runtime/slow", "--files", "tests/fixtures/packs/runtime/slow/solution", "--timeout", "200");
     expect(results.status).toBe("fail");

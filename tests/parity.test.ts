@@ -20,6 +20,9 @@ const surfaceDirs = existsSync(surfaceRoot) ? readdirSync(surfaceRoot).map((name
 // packs the shim's dev harness runs without a watchdog).
 const runtimeDirs = [HUNG];
 
+const packagesRoot = path.join(repoRoot, "tests/fixtures/packages");
+const packageDirs = readdirSync(packagesRoot).map((name) => `tests/fixtures/packages/${name}`);
+
 let session: BrowserSession;
 beforeAll(async () => {
   session = await BrowserSession.open();
@@ -39,6 +42,17 @@ describe("the in-page runtime agrees with real Vitest", () => {
       const { node, browser } = await bothRuntimes(dir, which);
       expect(node.tests.length).toBeGreaterThan(0);
       expect(browser).toEqual(node);
+    });
+  });
+
+  // One pack per family of curated packages: each package must load and behave alike in both runtimes.
+  describe.each(packageDirs)("%s", (dir) => {
+    it("passes the solution and fails the starter, test by test alike", async () => {
+      const [solution, starter] = [await bothRuntimes(dir, "solution"), await bothRuntimes(dir, "starter")];
+      expect(solution.node.status).toBe("pass");
+      expect(solution.browser).toEqual(solution.node);
+      expect(starter.node.tests.some((t) => t.startsWith("fail:"))).toBe(true);
+      expect(starter.browser).toEqual(starter.node);
     });
   });
 

@@ -1,5 +1,5 @@
 import { exerciseFields, exerciseSchema, type ExerciseConfig } from "./schema";
-import { allowedPackages, isRelativeSpecifier, packageOf } from "./packages";
+import { allowedPackages, importProblem, isRelativeSpecifier } from "./packages";
 import { scanImports } from "./imports";
 import { resolveRelative } from "./resolve";
 import { suggestion } from "./did-you-mean";
@@ -156,8 +156,8 @@ async function checkImports(
     if (scan.error && !learner) problems.push({ file: at(file), message: `cannot be parsed: ${scan.error}` });
     for (const spec of scan.specifiers) {
       if (!isRelativeSpecifier(spec)) {
-        const pkg = packageOf(spec);
-        if (!allowed.has(pkg)) problems.push({ file: at(file), message: `imports "${spec}", which this exercise may not use${suggestion(pkg, [...allowed])} — allowed: ${[...allowed].join(", ")} (add curated packages to "packages" in exercise.json)` });
+        const problem = importProblem(spec, allowed);
+        if (problem) problems.push({ file: at(file), message: problem });
       } else if (!resolveRelative(file, spec, exists)) {
         const names = Object.keys(available).map((f) => relativeSpecifier(file, f));
         problems.push({ file: at(file), message: `imports "${spec}", which ${learner ? "starter/" : "the starter and tests"} lack${learner ? "s" : ""}${suggestion(spec, names)}` });

@@ -29,10 +29,12 @@ export function schemaProblems(
     }
     const field = issue.path.join(".") || undefined;
     const found = valueAt(input, issue.path);
+    // A typo in an enum (a package name, a difficulty) reads better as the one it is close to.
+    const near = issue.code === "invalid_value" && typeof found === "string" ? suggestion(found, issue.values.map(String)) : "";
     const message =
       found === undefined
         ? `is required — ${describeExpectation(issue)}`
-        : `expected ${describeExpectation(issue)}, found ${show(found)}`;
+        : `expected ${describeExpectation(issue)}, found ${show(found)}${near}`;
     return [{ file, field, message }];
   });
 }

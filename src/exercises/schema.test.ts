@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { exerciseFields, exerciseSchema } from "./schema";
 import { formatProblem, schemaProblems } from "./problems";
+import { packageNames } from "./packages";
 
 function problemsFor(input: unknown): string[] {
   const result = exerciseSchema.safeParse(input);
@@ -83,8 +84,14 @@ describe("exerciseSchema", () => {
 
   it("points into arrays", () => {
     expect(problemsFor({ title: "X", phase: 1, packages: ["vitest", "lodash"] })).toEqual([
-      'exercise.json: packages.1: expected one of "vitest", "@roadlab/db", "@roadlab/redis", "@roadlab/mongo", "@roadlab/net", "@roadlab/realtime", "@electric-sql/pglite", "jose", found "lodash"',
+      `exercise.json: packages.1: expected one of ${packageNames.map((n) => JSON.stringify(n)).join(", ")}, found "lodash"`,
     ]);
+  });
+
+  it("suggests the curated package an unknown one is close to", () => {
+    const [line] = problemsFor({ title: "X", phase: 1, packages: ["hnoo"] });
+    expect(line).toMatch(/^exercise\.json: packages\.0: expected one of .*, found "hnoo" — did you mean "hono"\?$/);
+    expect(line).not.toContain("\n");
   });
 
   it("rejects an empty title and a non-integer phase", () => {

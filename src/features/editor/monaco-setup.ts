@@ -54,8 +54,9 @@ const ts = monaco.typescript;
 ts.typescriptDefaults.setCompilerOptions({
   target: ts.ScriptTarget.ESNext,
   module: ts.ModuleKind.ESNext,
-  // Classic resolution cannot find `node_modules/<pkg>/index.d.ts`, where the package types live.
-  moduleResolution: ts.ModuleResolutionKind.NodeJs,
+  // "bundler" (100; Monaco's enum stops at NodeJs): package.json `exports` resolve subpaths such
+  // as `hono/streaming` to their declarations, as Vite resolves them to code.
+  moduleResolution: 100 as typeof ts.ModuleResolutionKind.NodeJs,
   // Learner code runs in a worker with web APIs (fetch, crypto.subtle, TextEncoder), not Node's.
   lib: ["esnext", "dom", "dom.iterable"],
   strict: true,

@@ -1,48 +1,71 @@
+import type { IDisposable } from "monaco-editor";
+import { packageTypes } from "virtual:package-types";
+import { defaultPackages } from "../../exercises/packages";
 import type { Monaco } from "./monaco-setup";
-import roadlabDb from "./libs/roadlab-db.d.ts?raw";
-import vitest from "./libs/vitest.d.ts?raw";
 
 /**
- * Declarations for the bare imports an exercise may use, placed where TypeScript's node
- * resolution looks (file:///node_modules/<pkg>/index.d.ts). Third-party packages bring their
- * own published .d.ts files, loaded only when an exercise declares the package.
+ * Declarations for the bare imports an exercise may use, placed where TypeScript's resolution
+ * looks (file:///node_modules/<pkg>/…). npm packages bring their own published .d.ts files and
+ * package.json, gathered at build time (build/package-types-plugin.ts), one chunk per package.
+ * Harness helpers have hand-written ones here in libs/: `libs/roadlab-<name>.d.ts` declares
+ * `@roadlab/<name>`, `libs/<name>.d.ts` declares `<name>`; npm types they import come along
+ * (helperTypeDeps in the plugin). Only the exercise's packages are
+ * loaded, so importing one it does not list is a type error in the editor as at run time.
  */
-type Loaders = Record<string, () => Promise<string>>;
+const handWritten = import.meta.glob<string>("./libs/*.d.ts", { query: "?raw", import: "default", eager: true });
+const helperLibs: Record<string, string> = Object.fromEntries(
+  Object.entries(handWritten).map(([file, text]) => {
+    const base = file.slice("./libs/".length, -".d.ts".length);
+    return [base.startsWith("roadlab-") ? `@roadlab/${base.slice("roadlab-".length)}` : base, text];
+  }),
+);
 
-const published: Record<string, { files: Loaders; root: string; entry: string }> = {
-  jose: {
-    files: import.meta.glob<string>("/node_modules/jose/dist/types/**/*.d.ts", { query: "?raw", import: "default" }),
-    root: "/node_modules/jose/",
-    entry: "./dist/types/index.js",
-  },
-  "@electric-sql/pglite": {
-    files: import.meta.glob<string>("/node_modules/@electric-sql/pglite/dist/*.d.ts", { query: "?raw", import: "default" }),
-    root: "/node_modules/@electric-sql/pglite/",
-    entry: "./dist/index.js",
-  },
-};
-
-const added = new Set<string>();
-
-function addLib(monaco: Monaco, path: string, content: string) {
-  if (added.has(path)) return;
-  added.add(path);
-  monaco.typescript.typescriptDefaults.addExtraLib(content, `file://${path}`);
+/** Declarations by package name, as `/node_modules/…` path → text. */
+async function declarations(name: string): Promise<Record<string, string>> {
+  const own = name in helperLibs ? { [`/node_modules/${name}/index.d.ts`]: helperLibs[name] } : {};
+  const load = packageTypes[name];
+  // A chunk that fails to load (offline before it was cached) costs completions, not the editor.
+  const published = load ? await load().then((m) => m.default, () => ({})) : {};
+  return { ...published, ...own };
 }
 
+/** Files shared by several packages (@opentelemetry/api by both SDKs) stay while any of them needs them. */
+const libs = new Map<string, { users: number; handle: IDisposable }>();
+const active = new Map<string, Promise<string[]>>();
+
+function addLib(monaco: Monaco, path: string, content: string) {
+  const lib = libs.get(path);
+  if (lib) lib.users++;
+  else libs.set(path, { users: 1, handle: monaco.typescript.typescriptDefaults.addExtraLib(content, `file://${path}`) });
+}
+
+function removeLib(path: string) {
+  const lib = libs.get(path);
+  if (!lib || --lib.users > 0) return;
+  lib.handle.dispose();
+  libs.delete(path);
+}
+
+/** Makes the editor know exactly the defaults and `packages`: adds what is missing, drops the rest. */
 export async function addPackageTypes(monaco: Monaco, packages: readonly string[]): Promise<void> {
-  addLib(monaco, "/node_modules/@roadlab/db/index.d.ts", roadlabDb);
-  addLib(monaco, "/node_modules/vitest/index.d.ts", vitest);
-  await Promise.all(
-    packages.map(async (name) => {
-      const pkg = published[name];
-      if (!pkg || added.has(pkg.root)) return;
-      added.add(pkg.root);
-      const files = await Promise.all(Object.entries(pkg.files).map(async ([path, load]) => [path, await load()] as const));
-      for (const [path, text] of files) addLib(monaco, path, text);
-      addLib(monaco, `${pkg.root}index.d.ts`, `export * from "${pkg.entry}";\n`);
-    }),
-  );
+  const wanted = new Set<string>([...defaultPackages, ...packages]);
+  for (const [name, paths] of active) {
+    if (wanted.has(name)) continue;
+    active.delete(name);
+    void paths.then((list) => list.forEach(removeLib));
+  }
+  const loading = [...wanted].map((name) => {
+    let paths = active.get(name);
+    if (!paths) {
+      paths = declarations(name).then((files) => {
+        for (const [path, text] of Object.entries(files)) addLib(monaco, path, text);
+        return Object.keys(files);
+      });
+      active.set(name, paths);
+    }
+    return paths;
+  });
+  await Promise.all(loading);
 }
 
 let refreshes = 0;

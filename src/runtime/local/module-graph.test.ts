@@ -67,7 +67,14 @@ describe("linkModules", () => {
 
   it("refuses a package the exercise does not allow", async () => {
     const graph = await linkModules({ "main.ts": 'import pad from "left-pad";\nexport const y = pad("1", 2);' }, packageUrl, allowed, memoryStore().store);
-    await expect(graph.link("main.ts")).rejects.toThrow('main.ts: cannot import "left-pad" — not available in Roadlab (allowed: vitest, @roadlab/db)');
+    await expect(graph.link("main.ts")).rejects.toThrow('main.ts: cannot import "left-pad": not a package Roadlab provides — curated packages: ');
+  });
+
+  it("names the packages entry that would allow a curated package the exercise does not list", async () => {
+    const graph = await linkModules({ "main.ts": 'import { cors } from "hono/cors";\nexport const c = cors;' }, packageUrl, allowed, memoryStore().store);
+    await expect(graph.link("main.ts")).rejects.toThrow(
+      new LinkError('main.ts: cannot import "hono/cors": this exercise does not list it — add "hono" to "packages" in exercise.json to allow it'),
+    );
   });
 
   it("reports a syntax error with file, line and column", async () => {

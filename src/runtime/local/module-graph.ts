@@ -1,5 +1,5 @@
 import { init, parse, type Import } from "es-module-lexer";
-import { isRelativeSpecifier, packageOf } from "../../exercises/packages";
+import { importProblem, isRelativeSpecifier } from "../../exercises/packages";
 import { resolveRelative } from "../../exercises/resolve";
 import { hoistMocks, unwrapImportArguments } from "./hoist-mocks";
 import { ModuleMocks, type MockLinker } from "./module-mocks";
@@ -31,6 +31,25 @@ const blobStore: ModuleStore = {
   create: (code) => URL.createObjectURL(new Blob([code], { type: "text/javascript" })),
   revoke: (url) => URL.revokeObjectURL(url),
 };
+
+/**
+ * The bare specifiers the given files import, so their packages' chunks load before linking.
+ * Files that do not parse are skipped here; linking reports them.
+ */
+export async function bareImports(files: Record<string, string>): Promise<string[]> {
+  await init;
+  const found = new Set<string>();
+  for (const [file, code] of Object.entries(files)) {
+    try {
+      const [imports] = parse(transpile(code, file), file);
+      for (const imp of imports) if (imp.specifier !== undefined && imp.type !== "import-meta" && !isRelativeSpecifier(imp.specifier)) found.add(imp.specifier);
+    } catch {
+      // linking reports it, with the learner's line and column
+    }
+  }
+  return [...found];
+}
+
 
 export class LinkError extends Error {
   override name = "LinkError";
@@ -79,9 +98,9 @@ export async function linkModules(
       if (!target) throw new LinkError(`${importer}: cannot import "${specifier}" — no such file`);
       return target;
     }
-    if (!allowed.includes(packageOf(specifier)) || !packageUrl(specifier)) {
-      throw new LinkError(`${importer}: cannot import "${specifier}" — not available in Roadlab (allowed: ${allowed.join(", ")})`);
-    }
+    const problem = importProblem(specifier, allowed);
+    if (problem) throw new LinkError(`${importer}: ${problem}`);
+    if (!packageUrl(specifier)) throw new LinkError(`${importer}: cannot import "${specifier}": its module did not load`);
     return PACKAGE + specifier;
   }
 

@@ -2,14 +2,15 @@ import { describe, expect, it } from "vitest";
 import { preparePackages } from "./package-modules";
 
 describe("preparePackages", () => {
-  it("loads only the packages the sources mention", async () => {
-    const url = await preparePackages(["@roadlab/net", "@roadlab/mongo"], [`import { createNetwork } from "@roadlab/net";`]);
+  it("loads only the entry points it is given", async () => {
+    const url = await preparePackages(["@roadlab/net"]);
     expect(url("@roadlab/net")).toMatch(/^blob:/);
     expect(url("@roadlab/mongo")).toBeUndefined();
   });
 
-  it("loads every package it is given without sources", async () => {
-    const url = await preparePackages(["@roadlab/realtime"]);
+  it("ignores names that are not curated packages", async () => {
+    const url = await preparePackages(["@roadlab/realtime", "left-pad"]);
     expect(url("@roadlab/realtime")).toMatch(/^blob:/);
+    expect(url("left-pad")).toBeUndefined();
   });
 });

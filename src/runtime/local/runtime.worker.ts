@@ -4,11 +4,11 @@
  * with the Vitest shim. One long-lived worker serves many runs; the main thread replaces it when
  * a run stops answering.
  */
-import { defaultPackages } from "../../exercises/packages";
+import { defaultPackages, importProblem } from "../../exercises/packages";
 import { errorResults } from "../results";
 import type { RunRequest } from "../types";
 import { prepareDatabase, startDatabase } from "./database";
-import { linkModules } from "./module-graph";
+import { bareImports, linkModules } from "./module-graph";
 import { preparePackages } from "./package-modules";
 import { runConsoleSql } from "./sql-console";
 import { BOOT_DATABASE_WORKER_NAME, type FromWorker, type ToWorker } from "./protocol";
@@ -52,9 +52,15 @@ async function run(runId: number, request: RunRequest, signal: AbortSignal) {
   const allowed = [...new Set([...defaultPackages, ...request.packages])];
   let graph;
   try {
-    const packageUrl = await preparePackages(allowed, [...Object.values(request.files), ...Object.values(request.tests)]);
+    const files = { ...request.files, ...request.tests };
+    // Only the entry points the run imports and may use: a backend's chunk loads when it is needed.
+    // A package named only in vi.mock("…") or vi.importActual("…") loads too.
+    const texts = Object.values(files);
+    const named = allowed.filter((name) => texts.some((text) => text.includes(`"${name}"`) || text.includes(`'${name}'`)));
+    const imported = [...new Set([...(await bareImports(files)), ...named])].filter((specifier) => !importProblem(specifier, allowed));
+    const packageUrl = await preparePackages(imported);
     if (request.seed !== undefined) await prepareDatabase(request.seed);
-    graph = await linkModules({ ...request.files, ...request.tests }, packageUrl, allowed);
+    graph = await linkModules(files, packageUrl, allowed);
     const loader = graph;
     const results = await runTestFiles({
       files: Object.keys(request.tests).filter((f) => f.endsWith(".test.ts")).sort(),

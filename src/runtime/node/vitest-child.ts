@@ -4,7 +4,9 @@
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import type { Alias } from "vite";
 import { createVitest, type Reporter } from "vitest/node";
+import { entryPoints, isPackageName } from "../../exercises/packages";
 import { allowlistPlugin } from "./allowlist-plugin";
 import { collectResults, testResult } from "./vitest-results";
 import { progressFile, type ChildMessage, type ChildRequest } from "./protocol";
@@ -13,9 +15,11 @@ const harness = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../.
 
 /**
  * The workspace lives in a temp folder, where Node would not find the repo's node_modules: point
- * each curated package at the copy installed here. `vitest` itself Vitest resolves on its own.
+ * each entry point of a curated package (packages.ts: its root and listed subpaths) at the copy
+ * installed here. Exact matches: a bare "hono" alias would also rewrite "hono/cors" to a bad path.
+ * `vitest` itself Vitest resolves on its own.
  */
-function packageAliases(allowed: readonly string[]): Record<string, string> {
+function packageAliases(allowed: readonly string[]): Alias[] {
   const aliases: Record<string, string> = {};
   for (const name of allowed) {
     if (name === "vitest") continue;
@@ -24,10 +28,15 @@ function packageAliases(allowed: readonly string[]): Record<string, string> {
       aliases[name] = path.join(harness, `${name.slice("@roadlab/".length)}.ts`);
       continue;
     }
-    aliases[name] = fileURLToPath(import.meta.resolve(name));
+    if (!isPackageName(name)) continue;
+    for (const entry of entryPoints(name)) aliases[entry] = fileURLToPath(import.meta.resolve(entry));
   }
-  return aliases;
+  const exact = (specifier: string) => new RegExp(`^${specifier.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}$`);
+  return Object.entries(aliases).map(([find, replacement]) => ({ find: exact(find), replacement }));
 }
+
+/** Packages Node cannot load as they ship (JSON imported without `with { type: "json" }`): Vite transforms them. */
+const inlinePackages = ["@actions/workflow-parser"];
 
 function send(message: ChildMessage) {
   process.send?.(message);
@@ -68,6 +77,7 @@ async function run(request: ChildRequest) {
         roadlabProgress: progressFile(request.workspace),
       },
       reporters: [reporter],
+      server: { deps: { inline: inlinePackages } },
     },
     {
       resolve: { alias: packageAliases(request.allowed) },

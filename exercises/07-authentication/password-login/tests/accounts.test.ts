@@ -47,6 +47,14 @@ describe("register", () => {
     expect(await userRows()).toEqual(before);
   });
 
+  it("lets the unique index decide: of two simultaneous sign-ups with one email, one gets email_taken", async () => {
+    const signUp = () => register(db, { email: "twin@example.com", password: "two of us at the same moment" }, FAST);
+    const results = await Promise.allSettled([signUp(), signUp()]);
+    const outcomes = results.map((r) => (r.status === "fulfilled" ? "created" : (r.reason as AuthError).code ?? String(r.reason)));
+    expect(outcomes.sort(), "outcomes of the two sign-ups").toEqual(["created", "email_taken"]);
+    expect((await userRows()).filter((u) => u.email === "twin@example.com")).toHaveLength(1);
+  });
+
   it("refuses an invalid email or a weak password, and stores nothing", async () => {
     const before = await userRows();
     await expect(register(db, { email: "not-an-email", password: "a brand new passphrase" }, FAST)).rejects.toMatchObject({
@@ -98,6 +106,18 @@ describe("login", () => {
   it("rejects everyone on a disabled account (a stored hash that is not a hash)", async () => {
     await expect(login(db, "edsger@example.com", "!", FAST)).rejects.toMatchObject({ code: "invalid_credentials" });
     await expect(login(db, "edsger@example.com", "", FAST)).rejects.toMatchObject({ code: "invalid_credentials" });
+  });
+
+  it("runs PBKDF2 exactly once for a disabled account and for a wrong password, as for an unknown email", async () => {
+    const deriveBits = vi.spyOn(crypto.subtle, "deriveBits");
+    const deriveKey = vi.spyOn(crypto.subtle, "deriveKey");
+    const runs = () => [...deriveBits.mock.calls, ...deriveKey.mock.calls].map(([algorithm]) => (algorithm as Pbkdf2Params).iterations);
+    await expect(login(db, "edsger@example.com", "let me in please", FAST)).rejects.toMatchObject({ code: "invalid_credentials" });
+    expect(runs(), "PBKDF2 iteration counts used for the disabled account").toEqual([1_000]);
+    deriveBits.mockClear();
+    deriveKey.mockClear();
+    await expect(login(db, GRACE.email, "first compiler bug was a bee", FAST)).rejects.toMatchObject({ code: "invalid_credentials" });
+    expect(runs(), "PBKDF2 iteration counts used for a wrong password").toEqual([1_000]);
   });
 
   it("treats malformed emails and injection attempts as invalid credentials", async () => {

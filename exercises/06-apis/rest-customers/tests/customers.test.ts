@@ -32,6 +32,39 @@ function recording<T extends Pick<Db, "query" | "exec">>(target: T): T {
   });
 }
 
+/**
+ * The same database, but the first `parties` queries wait for each other and then run together:
+ * two requests reach the database side by side in both runtimes, as they would under load.
+ * (Released after a second anyway, so code that sends fewer queries does not hang.)
+ */
+function sideBySide<T extends Pick<Db, "query">>(target: T, parties: number): T {
+  const waiting: (() => void)[] = [];
+  let open = false;
+  const release = () => {
+    open = true;
+    for (const go of waiting.splice(0)) go();
+  };
+  const timer = setTimeout(release, 1000);
+  return new Proxy(target, {
+    get(obj, key, receiver) {
+      const value = Reflect.get(obj, key, receiver);
+      if (key !== "query") return typeof value === "function" ? value.bind(obj) : value;
+      return async (...args: unknown[]) => {
+        if (!open) {
+          await new Promise<void>((resolve) => {
+            waiting.push(resolve);
+            if (waiting.length >= parties) {
+              clearTimeout(timer);
+              release();
+            }
+          });
+        }
+        return (value as (...a: unknown[]) => unknown).apply(obj, args);
+      };
+    },
+  });
+}
+
 /** Asserts that no SQL text sent so far contains `value`: it must have gone in as a $n parameter. */
 function expectNotInSql(value: string): void {
   const leaked = sqlTexts.find((sql) => sql.includes(value));
@@ -225,6 +258,7 @@ describe("POST /customers", () => {
 
   it("gives one of two simultaneous POSTs with the same new email a 409, not a 500", async () => {
     const body = { name: "Twin", email: "twin@example.com" };
+    handler = createHandler(sideBySide(db, 2));
     const both = await Promise.all([send("POST", "/customers", body), send("POST", "/customers", body)]);
     const statuses = both.map((s) => s.res.status).sort();
     expect(statuses, "statuses of the two POSTs (sorted)").toEqual([201, 409]);

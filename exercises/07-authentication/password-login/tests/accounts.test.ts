@@ -21,6 +21,39 @@ async function userRows() {
   return rows;
 }
 
+/**
+ * The same database, but the first `parties` queries wait for each other and then run together:
+ * two requests reach the database side by side in both runtimes, as they would under load.
+ * (Released after a second anyway, so code that sends fewer queries does not hang.)
+ */
+function sideBySide<T extends Pick<Db, "query">>(target: T, parties: number): T {
+  const waiting: (() => void)[] = [];
+  let open = false;
+  const release = () => {
+    open = true;
+    for (const go of waiting.splice(0)) go();
+  };
+  const timer = setTimeout(release, 1000);
+  return new Proxy(target, {
+    get(obj, key, receiver) {
+      const value = Reflect.get(obj, key, receiver);
+      if (key !== "query") return typeof value === "function" ? value.bind(obj) : value;
+      return async (...args: unknown[]) => {
+        if (!open) {
+          await new Promise<void>((resolve) => {
+            waiting.push(resolve);
+            if (waiting.length >= parties) {
+              clearTimeout(timer);
+              release();
+            }
+          });
+        }
+        return (value as (...a: unknown[]) => unknown).apply(obj, args);
+      };
+    },
+  });
+}
+
 describe("register", () => {
   it("creates a viewer with the normalised email and returns only id, email and role", async () => {
     const user = await register(db, { email: "  Linus@Example.com ", password: "penguins all the way down" }, FAST);
@@ -48,7 +81,8 @@ describe("register", () => {
   });
 
   it("lets the unique index decide: of two simultaneous sign-ups with one email, one gets email_taken", async () => {
-    const signUp = () => register(db, { email: "twin@example.com", password: "two of us at the same moment" }, FAST);
+    const shared = sideBySide(db, 2);
+    const signUp = () => register(shared, { email: "twin@example.com", password: "two of us at the same moment" }, FAST);
     const results = await Promise.allSettled([signUp(), signUp()]);
     const outcomes = results.map((r) => (r.status === "fulfilled" ? "created" : (r.reason as AuthError).code ?? String(r.reason)));
     expect(outcomes.sort(), "outcomes of the two sign-ups").toEqual(["created", "email_taken"]);

@@ -4,11 +4,72 @@ import { createHandler } from "../main";
 
 let db: Db;
 let handler: (req: Request) => Promise<Response>;
+/** Every SQL text the handler sent, so a test can check that client values travel as parameters. */
+let sqlTexts: string[];
 
 beforeEach(async () => {
   db = await createDb();
-  handler = createHandler(db);
+  sqlTexts = [];
+  handler = createHandler(recording(db));
 });
+
+/** The same database, noting the SQL text of every query and exec (in transactions too). */
+function recording<T extends Pick<Db, "query" | "exec">>(target: T): T {
+  return new Proxy(target, {
+    get(obj, key, receiver) {
+      const value = Reflect.get(obj, key, receiver);
+      if (key === "query" || key === "exec") {
+        return (sql: string, ...rest: unknown[]) => {
+          sqlTexts.push(String(sql));
+          return (value as (...args: unknown[]) => unknown).call(obj, sql, ...rest);
+        };
+      }
+      if (key === "transaction") {
+        return (fn: (tx: any) => unknown) => (value as Db["transaction"]).call(obj, (tx) => fn(recording(tx)) as Promise<unknown>);
+      }
+      return typeof value === "function" ? value.bind(obj) : value;
+    },
+  });
+}
+
+/**
+ * The same database, but the first `parties` queries wait for each other and then run together:
+ * two requests reach the database side by side in both runtimes, as they would under load.
+ * (Released after a second anyway, so code that sends fewer queries does not hang.)
+ */
+function sideBySide<T extends Pick<Db, "query">>(target: T, parties: number): T {
+  const waiting: (() => void)[] = [];
+  let open = false;
+  const release = () => {
+    open = true;
+    for (const go of waiting.splice(0)) go();
+  };
+  const timer = setTimeout(release, 1000);
+  return new Proxy(target, {
+    get(obj, key, receiver) {
+      const value = Reflect.get(obj, key, receiver);
+      if (key !== "query") return typeof value === "function" ? value.bind(obj) : value;
+      return async (...args: unknown[]) => {
+        if (!open) {
+          await new Promise<void>((resolve) => {
+            waiting.push(resolve);
+            if (waiting.length >= parties) {
+              clearTimeout(timer);
+              release();
+            }
+          });
+        }
+        return (value as (...a: unknown[]) => unknown).apply(obj, args);
+      };
+    },
+  });
+}
+
+/** Asserts that no SQL text sent so far contains `value`: it must have gone in as a $n parameter. */
+function expectNotInSql(value: string): void {
+  const leaked = sqlTexts.find((sql) => sql.includes(value));
+  expect(leaked, `the client's value ${JSON.stringify(value)} was written into the SQL text; pass it as a $n parameter`).toBeUndefined();
+}
 
 interface Sent {
   res: Response;
@@ -47,6 +108,12 @@ function expectProblem({ res, body }: Sent, status: number): void {
     status,
     detail: expect.any(String),
   });
+}
+
+/** A plain problem (RFC 9457 §4.2.1): type about:blank, and the status code's standard phrase as title. */
+function expectPlainProblem(sent: Sent, status: number, title: string): void {
+  expectProblem(sent, status);
+  expect({ type: sent.body.type, title: sent.body.title }, "a plain problem").toEqual({ type: "about:blank", title });
 }
 
 function expectJson(res: Response, status: number): void {
@@ -129,13 +196,13 @@ describe("GET /customers/:id", () => {
   });
 
   it("answers 404 with a problem for an id that does not exist", async () => {
-    expectProblem(await send("GET", "/customers/999"), 404);
+    expectPlainProblem(await send("GET", "/customers/999"), 404, "Not Found");
   });
 
   it.each(["abc", "1abc", "1.5", "-1", "99999999999"])(
     "answers 404 for the non-id segment /customers/%s (no such resource)",
     async (segment) => {
-      expectProblem(await send("GET", `/customers/${segment}`), 404);
+      expectPlainProblem(await send("GET", `/customers/${segment}`), 404, "Not Found");
     },
   );
 });
@@ -161,6 +228,41 @@ describe("POST /customers", () => {
     expect(sent.res.status).toBe(201);
     expect(sent.body).toMatchObject({ name: "Hedy Lamarr", email: "hedy@example.com" });
     expect(await customerRow(sent.body.id)).toMatchObject({ name: "Hedy Lamarr", email: "hedy@example.com" });
+  });
+
+  it("ignores unknown extra fields, including an id or createdAt the client tries to set", async () => {
+    const sent = await send("POST", "/customers", {
+      name: "Mary Jackson",
+      email: "mary@example.com",
+      id: 999,
+      createdAt: "2000-01-01T00:00:00.000Z",
+      nickname: "MJ",
+    });
+    expectJson(sent.res, 201);
+    expect(sent.body).toMatchObject({ id: 26, name: "Mary Jackson", email: "mary@example.com" });
+    expect(sent.body.createdAt).not.toBe("2000-01-01T00:00:00.000Z");
+    expect(Object.keys(sent.body).sort()).toEqual(["createdAt", "email", "id", "name"]);
+  });
+
+  it("stores names with quotes and SQL in them as plain text, sent as parameters", async () => {
+    const name = "Robert'); DROP TABLE customers; -- O'Brien";
+    const email = "o'brien@example.com";
+    const sent = await send("POST", "/customers", { name, email });
+    expectJson(sent.res, 201);
+    expect(await customerRow(sent.body.id)).toEqual({ id: sent.body.id, name, email });
+    expect(await countCustomers()).toBe(26);
+    expectNotInSql("O'Brien");
+    expectNotInSql("o''brien");
+    expectNotInSql("brien@example.com");
+  });
+
+  it("gives one of two simultaneous POSTs with the same new email a 409, not a 500", async () => {
+    const body = { name: "Twin", email: "twin@example.com" };
+    handler = createHandler(sideBySide(db, 2));
+    const both = await Promise.all([send("POST", "/customers", body), send("POST", "/customers", body)]);
+    const statuses = both.map((s) => s.res.status).sort();
+    expect(statuses, "statuses of the two POSTs (sorted)").toEqual([201, 409]);
+    expect(await countCustomers()).toBe(26);
   });
 
   it("answers 400 for a body that is not valid JSON and stores nothing", async () => {
@@ -240,6 +342,23 @@ describe("PUT /customers/:id", () => {
     expect(await countCustomers()).toBe(25);
   });
 
+  it("checks the body before looking the customer up: a bad body for a missing id is 400, not 404", async () => {
+    const sent = await send("PUT", "/customers/999", { name: "", email: "nobody@example.com" });
+    expectProblem(sent, 400);
+    expect(sent.body.type).toBe("/problems/validation");
+    expect(Object.keys(sent.body.errors ?? {})).toEqual(["name"]);
+  });
+
+  it("sends the new values and the id as parameters, and the list stays ordered by id after an update", async () => {
+    const sent = await send("PUT", "/customers/2", { name: "Alan O'Turing", email: "o'turing@example.com" });
+    expectJson(sent.res, 200);
+    expect(await customerRow(2)).toEqual({ id: 2, name: "Alan O'Turing", email: "o'turing@example.com" });
+    expectNotInSql("O'Turing");
+    expectNotInSql("turing@example.com");
+    const list = await send("GET", "/customers?limit=4");
+    expect(list.body.items.map((c: { id: number }) => c.id), "ids after updating customer 2").toEqual([1, 2, 3, 4]);
+  });
+
   it("answers 400 when a field is missing (PUT replaces the whole customer)", async () => {
     const sent = await send("PUT", "/customers/2", { name: "Only A Name" });
     expectProblem(sent, 400);
@@ -268,9 +387,25 @@ describe("DELETE /customers/:id", () => {
   });
 });
 
+describe("parameters, not string building", () => {
+  it("passes ids, limit and offset as parameters, not inside the SQL text", async () => {
+    // The biggest id the column can hold: valid, so it must reach the database, but nobody has it.
+    const id = "2147483647";
+    expectProblem(await send("GET", `/customers/${id}`), 404);
+    expectProblem(await send("PUT", `/customers/${id}`, { name: "Nobody", email: "nobody@example.com" }), 404);
+    expectProblem(await send("DELETE", `/customers/${id}`), 404);
+    expect(sqlTexts.length, "queries sent for the three requests").toBeGreaterThanOrEqual(3);
+    expectNotInSql(id);
+    const page = await send("GET", "/customers?limit=97&offset=1234567");
+    expect(page.body).toEqual({ items: [], total: 25, limit: 97, offset: 1234567 });
+    expectNotInSql("1234567");
+    expectNotInSql("97");
+  });
+});
+
 describe("routing", () => {
   it.each(["/", "/orders", "/customer", "/customers/1/orders"])("answers 404 with a problem for %s", async (path) => {
-    expectProblem(await send("GET", path), 404);
+    expectPlainProblem(await send("GET", path), 404, "Not Found");
   });
 
   it.each([
@@ -280,7 +415,7 @@ describe("routing", () => {
     ["POST", "/customers/1", "DELETE, GET, PUT"],
   ])("answers 405 to %s %s with Allow listing %s", async (method, path, allowed) => {
     const sent = await send(method, path, method === "DELETE" ? undefined : { name: "X", email: "x@example.com" });
-    expectProblem(sent, 405);
+    expectPlainProblem(sent, 405, "Method Not Allowed");
     const allow = (sent.res.headers.get("allow") ?? "")
       .split(",")
       .map((m) => m.trim())
@@ -305,7 +440,7 @@ describe("routing", () => {
     };
     const res = await createHandler(broken)(new Request("http://localhost/customers/1"));
     const text = await res.text();
-    expectProblem({ res, body: JSON.parse(text), text }, 500);
+    expectPlainProblem({ res, body: JSON.parse(text), text }, 500, "Internal Server Error");
     expect(text, "the 500 body must not echo internal error messages").not.toContain("secret-host-detail");
   });
 });

@@ -68,6 +68,11 @@ describe("sign", () => {
     await expect(jwtVerify(token, joseKey(), { currentDate: at(T + 61) })).rejects.toBeInstanceOf(errors.JWTExpired);
   });
 
+  it("replaces an iat the payload brings with the signing time", async () => {
+    const token = await sign({ sub: "a", iat: 1 }, SECRET, { now: at(T), expiresInSeconds: 60 });
+    expect(unpart(token.split(".")[1])).toEqual({ sub: "a", iat: T, exp: T + 60 });
+  });
+
   it("uses the current time when no `now` is given", async () => {
     const before = Math.floor(Date.now() / 1000);
     const token = await sign({ sub: "a" }, SECRET, { expiresInSeconds: 30 });

@@ -21,6 +21,39 @@ async function userRows() {
   return rows;
 }
 
+/**
+ * The same database, but the first `parties` queries wait for each other and then run together:
+ * two requests reach the database side by side in both runtimes, as they would under load.
+ * (Released after a second anyway, so code that sends fewer queries does not hang.)
+ */
+function sideBySide<T extends Pick<Db, "query">>(target: T, parties: number): T {
+  const waiting: (() => void)[] = [];
+  let open = false;
+  const release = () => {
+    open = true;
+    for (const go of waiting.splice(0)) go();
+  };
+  const timer = setTimeout(release, 1000);
+  return new Proxy(target, {
+    get(obj, key, receiver) {
+      const value = Reflect.get(obj, key, receiver);
+      if (key !== "query") return typeof value === "function" ? value.bind(obj) : value;
+      return async (...args: unknown[]) => {
+        if (!open) {
+          await new Promise<void>((resolve) => {
+            waiting.push(resolve);
+            if (waiting.length >= parties) {
+              clearTimeout(timer);
+              release();
+            }
+          });
+        }
+        return (value as (...a: unknown[]) => unknown).apply(obj, args);
+      };
+    },
+  });
+}
+
 describe("register", () => {
   it("creates a viewer with the normalised email and returns only id, email and role", async () => {
     const user = await register(db, { email: "  Linus@Example.com ", password: "penguins all the way down" }, FAST);
@@ -45,6 +78,15 @@ describe("register", () => {
       code: "email_taken",
     });
     expect(await userRows()).toEqual(before);
+  });
+
+  it("lets the unique index decide: of two simultaneous sign-ups with one email, one gets email_taken", async () => {
+    const shared = sideBySide(db, 2);
+    const signUp = () => register(shared, { email: "twin@example.com", password: "two of us at the same moment" }, FAST);
+    const results = await Promise.allSettled([signUp(), signUp()]);
+    const outcomes = results.map((r) => (r.status === "fulfilled" ? "created" : (r.reason as AuthError).code ?? String(r.reason)));
+    expect(outcomes.sort(), "outcomes of the two sign-ups").toEqual(["created", "email_taken"]);
+    expect((await userRows()).filter((u) => u.email === "twin@example.com")).toHaveLength(1);
   });
 
   it("refuses an invalid email or a weak password, and stores nothing", async () => {
@@ -98,6 +140,18 @@ describe("login", () => {
   it("rejects everyone on a disabled account (a stored hash that is not a hash)", async () => {
     await expect(login(db, "edsger@example.com", "!", FAST)).rejects.toMatchObject({ code: "invalid_credentials" });
     await expect(login(db, "edsger@example.com", "", FAST)).rejects.toMatchObject({ code: "invalid_credentials" });
+  });
+
+  it("runs PBKDF2 exactly once for a disabled account and for a wrong password, as for an unknown email", async () => {
+    const deriveBits = vi.spyOn(crypto.subtle, "deriveBits");
+    const deriveKey = vi.spyOn(crypto.subtle, "deriveKey");
+    const runs = () => [...deriveBits.mock.calls, ...deriveKey.mock.calls].map(([algorithm]) => (algorithm as Pbkdf2Params).iterations);
+    await expect(login(db, "edsger@example.com", "let me in please", FAST)).rejects.toMatchObject({ code: "invalid_credentials" });
+    expect(runs(), "PBKDF2 iteration counts used for the disabled account").toEqual([1_000]);
+    deriveBits.mockClear();
+    deriveKey.mockClear();
+    await expect(login(db, GRACE.email, "first compiler bug was a bee", FAST)).rejects.toMatchObject({ code: "invalid_credentials" });
+    expect(runs(), "PBKDF2 iteration counts used for a wrong password").toEqual([1_000]);
   });
 
   it("treats malformed emails and injection attempts as invalid credentials", async () => {

@@ -176,6 +176,29 @@ describe("preflight (OPTIONS with Access-Control-Request-Method)", () => {
     expect((await secured(preflight(APP, "POST", ""))).status).toBe(204);
   });
 
+  it("compares the requested method exactly: browsers send a non-standard method in the case it was written", async () => {
+    // Fetch normalizes only DELETE, GET, HEAD, OPTIONS, POST and PUT to upper case; fetch(url, { method: "patch" })
+    // asks for "patch", and the browser itself checks it against Allow-Methods byte for byte.
+    const { secured } = setup({ allowedMethods: ["GET", "PATCH"] });
+    expect((await secured(preflight(APP, "PATCH"))).status).toBe(204);
+    const lower = await secured(preflight(APP, "patch"));
+    expect(lower.status).toBe(403);
+    expect(corsHeaders(lower)).toEqual({});
+  });
+
+  it('answers a preflight under a ["*"] policy with "*", never the echoed origin', async () => {
+    const { handler, secured } = setup({ allowedOrigins: ["*"] });
+    const res = await secured(preflight("https://anyone.example", "POST", "content-type"));
+    expect(handler).not.toHaveBeenCalled();
+    expect(res.status).toBe(204);
+    expect(corsHeaders(res)).toEqual({
+      "access-control-allow-origin": "*",
+      "access-control-allow-methods": "GET, HEAD, POST",
+      "access-control-allow-headers": "Content-Type",
+      "access-control-max-age": "600",
+    });
+  });
+
   it("passes an OPTIONS request without Access-Control-Request-Method to the handler", async () => {
     const { handler, secured } = setup();
     const res = await secured(req("OPTIONS", { Origin: APP }));

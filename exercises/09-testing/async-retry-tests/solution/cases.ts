@@ -65,6 +65,14 @@ export const cases: Record<string, Case> = {
     expect(fn).toHaveBeenCalledWith(1);
   },
 
+  "calls fn(1) at once, before retry returns": async (impl) => {
+    const fn = vi.fn(async () => "ok");
+    const result = impl.retry(fn, OPTIONS);
+    expect(fn).toHaveBeenCalledTimes(1); // no await in between: the first attempt is synchronous
+    expect(fn).toHaveBeenCalledWith(1);
+    await expect(result).resolves.toBe("ok");
+  },
+
   "retries a failure after exactly baseDelayMs": (impl) =>
     withFakeTimers(async () => {
       const fn = vi.fn(async (attempt: number) => {

@@ -38,6 +38,7 @@ export interface Impl {
  *   a RangeError before fn is ever called.
  */
 export async function retry<T>(fn: (attempt: number) => Promise<T>, options: RetryOptions): Promise<T> {
+  calls++; // bookkeeping for the grader, see callCount() at the end
   validate(options);
   const { retries, signal } = options;
   for (let attempt = 1; ; attempt++) {
@@ -81,4 +82,16 @@ function validate({ retries, baseDelayMs, factor, maxDelayMs }: RetryOptions): v
   if (!(baseDelayMs >= 0)) throw new RangeError(`baseDelayMs must be ≥ 0, got ${baseDelayMs}`);
   if (!(maxDelayMs >= 0)) throw new RangeError(`maxDelayMs must be ≥ 0, got ${maxDelayMs}`);
   if (!(factor >= 1)) throw new RangeError(`factor must be ≥ 1, got ${factor}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bookkeeping for the grader, not part of retry. retry counts its calls, so the hidden tests can
+// tell a case that calls the `retry` imported from "./impl" directly from one that goes through
+// `impl`. The imported one is always this correct code: comparing a mutant with it proves nothing
+// about your tests, so such a case is not counted.
+let calls = 0;
+
+/** How many times retry has been called so far. */
+export function callCount(): number {
+  return calls;
 }

@@ -15,6 +15,10 @@ export interface Mutant {
   /** What kind of case would catch it. */
   advice: string;
   impl: Impl;
+  /** Not named in the test title or the failure: the learner must find it from the contract alone. */
+  hidden?: boolean;
+  /** For a hidden mutant, what kind of rule it breaks. */
+  area?: string;
 }
 
 export const reference: Impl = { retry: correctRetry };
@@ -32,6 +36,14 @@ interface Knobs {
   whenExhausted: "reject with the last error" | "reject with the first error" | "resolve undefined";
   /** Waits once more after the last failed attempt before giving up. */
   waitAfterLastAttempt: boolean;
+  /** Checks the options and rejects with RangeError. */
+  validates: boolean;
+  /** Makes the first call only after a timer tick, not before retry returns. */
+  firstCallLater: boolean;
+  /** The number fn gets for attempt n. */
+  attemptNumber: (attempt: number) => number;
+  /** What an abort rejects with. */
+  abortError: "signal.reason" | "an AbortError of its own";
 }
 
 const correct: Knobs = {
@@ -41,6 +53,10 @@ const correct: Knobs = {
   abortLater: true,
   whenExhausted: "reject with the last error",
   waitAfterLastAttempt: false,
+  validates: true,
+  firstCallLater: false,
+  attemptNumber: (attempt) => attempt,
+  abortError: "signal.reason",
 };
 
 function validate({ retries, baseDelayMs, factor, maxDelayMs }: RetryOptions): void {
@@ -67,21 +83,26 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
 
 function mutate(bug: Partial<Knobs>): Impl {
   const k: Knobs = { ...correct, ...bug };
+  const abortError = (signal: AbortSignal) =>
+    k.abortError === "signal.reason" ? signal.reason : new DOMException("The operation was aborted.", "AbortError");
   return {
     async retry<T>(fn: (attempt: number) => Promise<T>, options: RetryOptions): Promise<T> {
-      validate(options);
+      if (k.validates) validate(options);
+      if (k.firstCallLater) await new Promise((resolve) => setTimeout(resolve, 0));
       const signal = options.signal;
       const attempts = k.attempts(options.retries);
       const errors: unknown[] = [];
       for (let attempt = 1; attempt <= attempts; attempt++) {
         if (attempt === 1 ? k.abortBeforeFirstAttempt : k.abortLater) signal?.throwIfAborted();
         try {
-          return await fn(attempt);
+          return await fn(k.attemptNumber(attempt));
         } catch (error) {
           errors.push(error);
-          if (k.abortLater && signal?.aborted) throw signal.reason;
+          if (k.abortLater && signal?.aborted) throw abortError(signal);
           if (attempt < attempts || k.waitAfterLastAttempt) {
-            await sleep(k.delay(attempt, options), k.abortLater ? signal : undefined);
+            await sleep(k.delay(attempt, options), k.abortLater ? signal : undefined).catch((error: unknown) => {
+              throw signal?.aborted ? abortError(signal) : error;
+            });
           }
         }
       }
@@ -151,5 +172,38 @@ export const mutants: Mutant[] = [
     bug: "ignores a signal that is already aborted when retry is called, and makes the first attempt anyway",
     advice: "add a case with an already-aborted signal (AbortSignal.abort(reason)): retry must reject with that reason and never call fn",
     impl: mutate({ abortBeforeFirstAttempt: false }),
+  },
+  // Hidden mutants: the test title and the failure say only what kind of rule they break.
+  {
+    title: "accepts invalid options",
+    bug: "does not validate its options",
+    advice: "add a case that expects RangeError for retries -1, a negative delay and factor < 1",
+    hidden: true,
+    area: "invalid options",
+    impl: mutate({ validates: false }),
+  },
+  {
+    title: "starts the first attempt a tick late",
+    bug: "calls fn(1) only after a timer tick instead of before retry returns",
+    advice: "add a case that checks fn was called once right after impl.retry(…) returned, before any await",
+    hidden: true,
+    area: "when the first attempt starts",
+    impl: mutate({ firstCallLater: true }),
+  },
+  {
+    title: "numbers attempts from 0",
+    bug: "passes 0, 1, 2… to fn instead of 1, 2, 3…",
+    advice: "add a case that checks the argument fn gets: toHaveBeenCalledWith(1), then 2",
+    hidden: true,
+    area: "the argument fn gets",
+    impl: mutate({ attemptNumber: (attempt) => attempt - 1 }),
+  },
+  {
+    title: "rejects an abort with its own AbortError",
+    bug: "rejects with an AbortError of its own instead of signal.reason",
+    advice: "add a case that aborts with a reason of your own and expects rejects.toBe(reason)",
+    hidden: true,
+    area: "cancellation",
+    impl: mutate({ abortError: "an AbortError of its own" }),
   },
 ];

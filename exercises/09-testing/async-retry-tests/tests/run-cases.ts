@@ -1,8 +1,17 @@
 /** Runs the learner's cases against one implementation and describes what went wrong, if anything. */
-import { vi } from "vitest";
-import type { Impl, RetryOptions } from "../impl";
+import { expect, vi } from "vitest";
+import { callCount, type Impl, type RetryOptions } from "../impl";
 
 export type Case = (impl: Impl) => void | Promise<void>;
+
+export interface CaseRun {
+  /** Undefined when the case passed, otherwise what went wrong. */
+  failure?: string;
+  /** How many expect(…) calls the case made. */
+  assertions: number;
+  /** Calls to the `retry` imported from ./impl that did not go through the `impl` it was given. */
+  direct: number;
+}
 
 /** A case that has not settled after this much real time is stuck (usually: fake timers never advanced). */
 export const CASE_LIMIT_MS = 1000;
@@ -34,18 +43,40 @@ export function readCases(exported: unknown): { entries: [string, Case][]; probl
 }
 
 /**
- * The implementation as a case sees it. Each promise retry returns gets a no-op rejection handler
- * at once: a case usually attaches its own only after advancing the clock, and a rejection before
- * that must not count as an unhandled error of the whole run. The case still sees the rejection.
+ * The implementation as a case sees it: a fresh object and a fresh function for every run, the
+ * same source text for the reference and every mutant, so a case cannot recognise the correct code.
+ * Each promise retry returns gets a no-op rejection handler at once: a case usually attaches its
+ * own only after advancing the clock, and a rejection before that must not count as an unhandled
+ * error of the whole run. The case still sees the rejection. `tally` notes the impl.ts calls made
+ * through it, so calls made around it can be told apart.
  */
-function guarded(impl: Impl): Impl {
+function guarded(impl: Impl, tally: { through: number }): Impl {
   return {
     retry<T>(fn: (attempt: number) => Promise<T>, options: RetryOptions): Promise<T> {
-      const promise = impl.retry(fn, options);
-      promise.catch(() => {});
-      return promise;
+      const before = callCount();
+      try {
+        const promise = impl.retry(fn, options);
+        promise.catch(() => {});
+        return promise;
+      } finally {
+        tally.through += callCount() - before;
+      }
     },
   };
+}
+
+function assertionCalls(): number {
+  return (expect.getState() as { assertionCalls?: number }).assertionCalls ?? 0;
+}
+
+/** Why a run against the correct code does not count, or undefined when it does. */
+export function notCounted(run: CaseRun): string | undefined {
+  if (run.direct > 0) {
+    return "it calls the retry imported from ./impl instead of impl.retry; that is always the correct code, so the case proves nothing";
+  }
+  if (run.failure !== undefined) return run.failure;
+  if (run.assertions === 0) return "it asserts nothing: a case must call expect(…)";
+  return undefined;
 }
 
 /**
@@ -89,15 +120,18 @@ function recordAssertionsQuietly(task: object): { settle: () => Promise<void>; d
 }
 
 /**
- * Runs one case inside the hidden test `task`; undefined when it passed, otherwise what went
- * wrong. Timers are real before and after, whatever the case did.
+ * Runs one case inside the hidden test `task` against a fresh wrapper of `impl`, and says how it
+ * went. Timers are real before and after, whatever the case did.
  */
-export async function runCase(fn: Case, impl: Impl, task: object): Promise<string | undefined> {
+export async function runCase(fn: Case, impl: Impl, task: object): Promise<CaseRun> {
   vi.useRealTimers();
   const assertions = recordAssertionsQuietly(task);
+  const tally = { through: 0 };
+  const callsBefore = callCount();
+  const assertionsBefore = assertionCalls();
   const limit = realDelay(CASE_LIMIT_MS);
   const run = (async () => {
-    await fn(guarded(impl));
+    await fn(guarded(impl, tally));
     await assertions.settle();
   })().then(() => undefined, describeError);
   const outcome = await Promise.race([run, limit.promise]);
@@ -105,13 +139,16 @@ export async function runCase(fn: Case, impl: Impl, task: object): Promise<strin
   // A stuck case stays suspended: what it awaits needed a fake clock that is now gone.
   vi.useRealTimers();
   assertions.drop();
-  if (outcome !== "timeout") return outcome;
-  return (
-    `did not finish within ${CASE_LIMIT_MS} ms of real time. With fake timers, a promise that needs ` +
-    "the clock to move never settles on its own: start the call, attach the expectation " +
-    "(const check = expect(promise).rejects…), advance the clock (await vi.advanceTimersByTimeAsync(ms)), " +
-    "then await the expectation"
-  );
+  const counts = { assertions: assertionCalls() - assertionsBefore, direct: callCount() - callsBefore - tally.through };
+  if (outcome !== "timeout") return { failure: outcome, ...counts };
+  return {
+    ...counts,
+    failure:
+      `did not finish within ${CASE_LIMIT_MS} ms of real time. With fake timers, a promise that needs ` +
+      "the clock to move never settles on its own: start the call, attach the expectation " +
+      "(const check = expect(promise).rejects…), advance the clock (await vi.advanceTimersByTimeAsync(ms)), " +
+      "then await the expectation",
+  };
 }
 
 function describeError(error: unknown): string {

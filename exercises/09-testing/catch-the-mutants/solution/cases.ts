@@ -93,6 +93,11 @@ export const cases: Record<string, Case> = {
     }
   },
 
+  "rejects a negative or fractional amount to split": (impl) => {
+    expect(() => impl.splitEvenly(-1, 2)).toThrow(MoneyError);
+    expect(() => impl.splitEvenly(10.5, 2)).toThrow(MoneyError);
+  },
+
   "rejects zero, negative or fractional parts": (impl) => {
     expect(() => impl.splitEvenly(100, 0)).toThrow(MoneyError);
     expect(() => impl.splitEvenly(100, -2)).toThrow(MoneyError);

@@ -31,6 +31,7 @@ export interface Impl {
  * Throws MoneyError unless `cents` is a safe integer (12.5, NaN, Infinity are rejected).
  */
 export function formatMoney(cents: number): string {
+  calls++; // bookkeeping for the grader, see callCount() at the end
   assertWholeCents(cents, "amount");
   // Work on the absolute value and put the sign back at the end: splitting a negative
   // number into dollars and cents directly loses the sign of amounts between -$1 and $0.
@@ -54,6 +55,7 @@ export function formatMoney(cents: number): string {
  * included (0 changes nothing, 100 makes the item free). Anything else throws MoneyError.
  */
 export function applyDiscount(cents: number, percent: number): number {
+  calls++; // bookkeeping for the grader, see callCount() at the end
   assertWholeCents(cents, "price");
   if (cents < 0) throw new MoneyError(`price must not be negative, got ${cents}`);
   // Number.isInteger is false for NaN, so this one check also rejects NaN and Infinity.
@@ -77,6 +79,7 @@ export function applyDiscount(cents: number, percent: number): number {
  * `cents` must be a safe integer ≥ 0 and `parts` an integer ≥ 1; anything else throws MoneyError.
  */
 export function splitEvenly(cents: number, parts: number): number[] {
+  calls++; // bookkeeping for the grader, see callCount() at the end
   assertWholeCents(cents, "amount");
   if (cents < 0) throw new MoneyError(`amount must not be negative, got ${cents}`);
   if (!Number.isInteger(parts) || parts < 1) {
@@ -97,4 +100,16 @@ function assertWholeCents(cents: number, what: string): void {
 /** "1234567" → "1,234,567". */
 function groupThousands(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+$)/g, ",");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bookkeeping for the grader, not part of the money code. The functions above count their calls,
+// so the hidden tests can tell a case that calls formatMoney (or the others) imported from
+// "./impl" directly from one that goes through `impl`. The imported ones are always this correct
+// code: comparing a mutant with them proves nothing about your tests, so such a case is not counted.
+let calls = 0;
+
+/** How many times formatMoney, applyDiscount and splitEvenly have been called so far, in total. */
+export function callCount(): number {
+  return calls;
 }

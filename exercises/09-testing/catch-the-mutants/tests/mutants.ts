@@ -12,6 +12,10 @@ export interface Mutant {
   /** What kind of case would catch it. */
   advice: string;
   impl: Impl;
+  /** Not named in the test title or the failure: the learner must find it from the spec alone. */
+  hidden?: boolean;
+  /** For a hidden mutant, the function its bug is in. */
+  area?: string;
 }
 
 export const reference: Impl = { formatMoney, applyDiscount, splitEvenly };
@@ -37,6 +41,28 @@ function validSplit(cents: number, parts: number): void {
   if (cents < 0) throw new MoneyError(`amount must not be negative, got ${cents}`);
   if (!Number.isInteger(parts) || parts < 1) throw new MoneyError(`parts must be at least 1, got ${parts}`);
 }
+
+/** applyDiscount with the correct rounding and a validation of its own. */
+function discountWith(check: (cents: number, percent: number) => void): Impl["applyDiscount"] {
+  return (cents, percent) => {
+    check(cents, percent);
+    return cents - Math.round((cents * percent) / 100);
+  };
+}
+
+/** splitEvenly with the correct arithmetic and a validation of its own. */
+function splitWith(check: (cents: number, parts: number) => void): Impl["splitEvenly"] {
+  return (cents, parts) => {
+    check(cents, parts);
+    const base = Math.floor(cents / parts);
+    const remainder = cents % parts;
+    return Array.from({ length: parts }, (_, i) => (i < remainder ? base + 1 : base));
+  };
+}
+
+const bad = (what: string) => {
+  throw new MoneyError(what);
+};
 
 export const mutants: Mutant[] = [
   {
@@ -190,6 +216,107 @@ export const mutants: Mutant[] = [
         const base = Math.floor(cents / parts);
         const remainder = cents % parts;
         return Array.from({ length: parts }, (_, i) => (i < remainder ? base + 1 : base));
+      },
+    },
+  },
+  {
+    title: "accepts a percent above 100",
+    bug: "accepts a percent above 100 and gives a negative price (1000 cents at 101% gives -10)",
+    advice: "add a case that expects applyDiscount to throw MoneyError for percent 101",
+    impl: {
+      ...reference,
+      applyDiscount: discountWith((cents, percent) => {
+        wholeCents(cents);
+        if (cents < 0) bad("negative price");
+        if (!Number.isInteger(percent) || percent < 0) bad("bad percent");
+      }),
+    },
+  },
+  // Hidden mutants: the test title and the failure name only the function, not the bug.
+  {
+    title: "rejects a 0% discount",
+    bug: "rejects percent 0",
+    advice: "add an applyDiscount case for percent = 0",
+    hidden: true,
+    area: "applyDiscount",
+    impl: {
+      ...reference,
+      applyDiscount: discountWith((cents, percent) => {
+        wholeCents(cents);
+        if (cents < 0) bad("negative price");
+        if (!Number.isInteger(percent) || percent <= 0 || percent > 100) bad("bad percent");
+      }),
+    },
+  },
+  {
+    title: "accepts a fractional percent",
+    bug: "accepts a fractional percent such as 12.5",
+    advice: "add a case that expects applyDiscount to throw MoneyError for percent 12.5",
+    hidden: true,
+    area: "applyDiscount",
+    impl: {
+      ...reference,
+      applyDiscount: discountWith((cents, percent) => {
+        wholeCents(cents);
+        if (cents < 0) bad("negative price");
+        if (Number.isNaN(percent) || percent < 0 || percent > 100) bad("bad percent");
+      }),
+    },
+  },
+  {
+    title: "accepts a negative price",
+    bug: "accepts a negative price",
+    advice: "add a case that expects applyDiscount to throw MoneyError for cents -1",
+    hidden: true,
+    area: "applyDiscount",
+    impl: {
+      ...reference,
+      applyDiscount: discountWith((cents, percent) => {
+        wholeCents(cents);
+        if (!Number.isInteger(percent) || percent < 0 || percent > 100) bad("bad percent");
+      }),
+    },
+  },
+  {
+    title: "splits a negative amount",
+    bug: "splits a negative amount instead of throwing MoneyError",
+    advice: "add a case that expects splitEvenly to throw MoneyError for cents -1",
+    hidden: true,
+    area: "splitEvenly",
+    impl: {
+      ...reference,
+      splitEvenly: splitWith((cents, parts) => {
+        wholeCents(cents);
+        if (!Number.isInteger(parts) || parts < 1) bad("bad parts");
+      }),
+    },
+  },
+  {
+    title: "accepts fractional parts",
+    bug: "accepts a fractional number of parts",
+    advice: "add a case that expects splitEvenly to throw MoneyError for parts 1.5",
+    hidden: true,
+    area: "splitEvenly",
+    impl: {
+      ...reference,
+      splitEvenly: splitWith((cents, parts) => {
+        wholeCents(cents);
+        if (cents < 0) bad("negative amount");
+        if (Number.isNaN(parts) || parts < 1) bad("bad parts");
+      }),
+    },
+  },
+  {
+    title: "rejects negative amounts",
+    bug: "throws MoneyError for negative amounts, which it should format",
+    advice: "add a formatMoney case for a negative amount",
+    hidden: true,
+    area: "formatMoney",
+    impl: {
+      ...reference,
+      formatMoney(cents) {
+        if (cents < 0) bad("negative amount");
+        return formatMoney(cents);
       },
     },
   },

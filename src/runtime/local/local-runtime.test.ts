@@ -1,20 +1,39 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createLocalRuntime, type WorkerLike } from "./local-runtime";
+import type { PortLike } from "./page-channel";
 import type { FromWorker, ToWorker } from "./protocol";
 import type { RunRequest } from "../types";
+
+/** What a test writes for a worker message: the fake adds the run's secret, as the real worker does. */
+type Reply = FromWorker extends infer M ? (M extends { secret: string } ? Omit<M, "secret"> : M) : never;
 
 class FakeWorker implements WorkerLike {
   sent: ToWorker[] = [];
   terminated = false;
-  onmessage: WorkerLike["onmessage"] = null;
   onerror: WorkerLike["onerror"] = null;
+  private listener: WorkerLike["onmessage"] = null;
+  /** The private channel's page end, handed over as soon as the page listens (see page-channel.ts). */
+  private port: PortLike = { postMessage: (m) => this.sent.push(m), onmessage: null, close: () => {} };
+  get onmessage() {
+    return this.listener;
+  }
+  set onmessage(listener) {
+    this.listener = listener;
+    listener?.({ data: { type: "channel", port: this.port } } as unknown as MessageEvent<FromWorker>);
+  }
   postMessage(message: ToWorker) {
     this.sent.push(message);
   }
   terminate() {
     this.terminated = true;
   }
-  reply(message: FromWorker) {
+  reply(message: Reply) {
+    const run = "runId" in message ? this.sent.find((m) => m.type === "run" && m.runId === message.runId) : undefined;
+    const data = run?.type === "run" ? { ...message, secret: run.secret } : message;
+    this.port.onmessage?.({ data } as MessageEvent<FromWorker>);
+  }
+  /** A message on the worker's global channel, as code under test calling self.postMessage sends it. */
+  forge(message: unknown) {
     this.onmessage?.({ data: message } as MessageEvent<FromWorker>);
   }
   lastRunId(): number {

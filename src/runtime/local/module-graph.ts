@@ -1,6 +1,7 @@
 import { init, parse } from "es-module-lexer";
 import { isRelativeSpecifier, packageOf } from "../../exercises/packages";
 import { resolveRelative } from "../../exercises/resolve";
+import { createModuleUrl } from "./hardening/module-urls";
 import { LearnerSyntaxError, transpile } from "./transpile";
 
 /** Turns a specifier's target into a URL the module can import, or undefined when it may not. */
@@ -21,7 +22,7 @@ export interface ModuleStore {
 }
 
 const blobStore: ModuleStore = {
-  create: (code) => URL.createObjectURL(new Blob([code], { type: "text/javascript" })),
+  create: (code) => createModuleUrl(code),
   revoke: (url) => URL.revokeObjectURL(url),
 };
 

@@ -1,4 +1,5 @@
 import type { PackageName } from "../../exercises/packages";
+import { createModuleUrl } from "./hardening/module-urls";
 
 /**
  * The curated packages, bundled into the worker's chunks and loaded on first use. Learner modules
@@ -25,7 +26,10 @@ export async function preparePackages(names: readonly string[]): Promise<(specif
     if (urls.has(name) || !(name in loaders)) continue;
     const module = await loaders[name as PackageName]();
     registry[name] = module;
-    urls.set(name, facadeUrl(name, module));
+    const url = facadeUrl(name, module);
+    // Evaluated now, while the registry is the runtime's: code under test could replace an entry later.
+    await import(/* @vite-ignore */ url);
+    urls.set(name, url);
   }
   return (specifier) => urls.get(specifier);
 }
@@ -38,5 +42,5 @@ function facadeUrl(name: string, module: Record<string, unknown>): string {
     ...names.map((key) => `export const ${key} = m.${key};`),
     `export default ${"default" in module ? "m.default" : "m"};`,
   ];
-  return URL.createObjectURL(new Blob([lines.join("\n")], { type: "text/javascript" }));
+  return createModuleUrl(lines.join("\n"));
 }

@@ -14,6 +14,11 @@ export interface ChildRequest {
 /** What the child sends back: progress, then exactly one `done`. */
 export type ChildMessage = RunEvent | { type: "phase"; phase: "collecting" | "running"; file?: string };
 
+/** What learner code tampered with, one JSON record a line (see harden-setup.ts). */
+export function tamperingFile(workspace: string): string {
+  return path.join(workspace, ".roadlab-tampering");
+}
+
 /** Holds the name of the test that started last, written by the test worker itself. */
 export function progressFile(workspace: string): string {
   return path.join(workspace, ".roadlab-progress");

@@ -2,12 +2,14 @@
  * Runs in a child process of the CLI, in its own process group, so a learner's synchronous infinite
  * loop can be ended by killing the group without leaving Vitest's pool workers spinning.
  */
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createVitest, type Reporter } from "vitest/node";
 import { allowlistPlugin } from "./allowlist-plugin";
 import { collectResults, testResult } from "./vitest-results";
-import { progressFile, type ChildMessage, type ChildRequest } from "./protocol";
+import { progressFile, tamperingFile, type ChildMessage, type ChildRequest } from "./protocol";
+import { withTampering, type Tampering } from "../results";
 
 const harness = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../harness");
 
@@ -24,6 +26,18 @@ function packageAliases(allowed: readonly string[]): Record<string, string> {
   return aliases;
 }
 
+function readTampering(workspace: string): Tampering[] {
+  if (!existsSync(tamperingFile(workspace))) return [];
+  const lines = readFileSync(tamperingFile(workspace), "utf8").split("\n").filter(Boolean);
+  return lines.flatMap((line) => {
+    try {
+      return [JSON.parse(line) as Tampering];
+    } catch {
+      return [];
+    }
+  });
+}
+
 function send(message: ChildMessage) {
   process.send?.(message);
 }
@@ -38,7 +52,7 @@ async function run(request: ChildRequest) {
       if (log.taskId) logs.set(log.taskId, (logs.get(log.taskId) ?? "") + log.content);
     },
     onTestRunEnd: (modules, errors) => {
-      send({ type: "done", results: collectResults(request.workspace, modules, errors, logs) });
+      send({ type: "done", results: withTampering(collectResults(request.workspace, modules, errors, logs), readTampering(request.workspace)) });
     },
   };
   const vitest = await createVitest(
@@ -52,7 +66,7 @@ async function run(request: ChildRequest) {
       allowOnly: true,
       testTimeout: request.timeoutMs,
       hookTimeout: request.timeoutMs,
-      setupFiles: [fileURLToPath(new URL("./vitest-setup.ts", import.meta.url))],
+      setupFiles: [fileURLToPath(new URL("./vitest-setup.ts", import.meta.url)), fileURLToPath(new URL("./harden-setup.ts", import.meta.url))],
       provide: {
         roadlabSeed: request.seed,
         roadlabDataDir: request.dataDirPath ?? "",

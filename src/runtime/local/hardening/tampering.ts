@@ -15,11 +15,17 @@ export interface CodeOrigins {
 
 const noOrigins: CodeOrigins = { exerciseFile: () => undefined, isHiddenTest: () => false };
 let origins = noOrigins;
+let sink: ((record: Tampering) => void) | undefined;
 const records: Tampering[] = [];
 const MAX_RECORDS = 20;
 
 export function setCodeOrigins(next: CodeOrigins | undefined): void {
   origins = next ?? noOrigins;
+}
+
+/** Also hands each record to `next` as it happens (the Node runtime writes them to a file). */
+export function setTamperingSink(next: ((record: Tampering) => void) | undefined): void {
+  sink = next;
 }
 
 /** The exercise files on the stack, innermost first, as `file:line:column`. */
@@ -46,7 +52,9 @@ export function recordTampering(what: string, where?: string): void {
   const frames = exerciseFrames();
   const located = where ?? (frames.find((f) => !origins.isHiddenTest(f.file)) ?? frames[0])?.where ?? "unknown";
   if (records.length >= MAX_RECORDS || records.some((r) => r.what === what && r.where === located)) return;
-  records[records.length] = { what, where: located };
+  const record = { what, where: located };
+  records[records.length] = record;
+  sink?.(record);
 }
 
 /** The records since the last call, which clears them. */

@@ -30,13 +30,24 @@ export function compareFingerprint(before: Fingerprint, ignore: ReadonlySet<Prop
   for (const [target, entries] of before) {
     const now = describe(target, target === globalThis ? ignore : undefined);
     for (const [key, entry] of now) {
-      const was = entries.get(key);
-      if (!was || was[0] !== entry[0] || was[1] !== entry[1] || was[2] !== entry[2]) changes.push(String(key));
+      const was = entries.get(key) ?? inherited(target, key);
+      if (!was || !same(was, entry)) changes.push(String(key));
     }
     for (const key of entries.keys()) if (!now.has(key)) changes.push(String(key));
     if (changes.length >= 5) break;
   }
   return changes;
+}
+
+const same = (a: Entry, b: Entry) => Object.is(a[0], b[0]) && a[1] === b[1] && a[2] === b[2];
+
+/** The property as found up the prototype chain: the runtime puts the real timers back as own properties. */
+function inherited(target: object, key: PropertyKey): Entry | undefined {
+  for (let at = Object.getPrototypeOf(target) as object | null; at; at = Object.getPrototypeOf(at)) {
+    const d = getOwnPropertyDescriptor(at, key);
+    if (d) return [d.value, d.get, d.set];
+  }
+  return undefined;
 }
 
 function describe(target: object, ignore?: ReadonlySet<PropertyKey>): Map<PropertyKey, Entry> {

@@ -14,8 +14,11 @@ import { guardModuleUrls } from "./module-urls";
 import { recordTampering, setCodeOrigins, takeTampering } from "./tampering";
 
 const SOURCE_PREFIX = "sandbox:///";
-/** Globals the runtime itself changes between runs (the package registry grows). */
-const IGNORED = new Set<PropertyKey>(["__roadlabPackages"]);
+/**
+ * Globals the runtime itself changes between runs: the package registry grows; fake timers put
+ * `performance` back as an own property with a getter of their own.
+ */
+const IGNORED = new Set<PropertyKey>(["__roadlabPackages", "performance"]);
 
 let baseline: Fingerprint | undefined;
 

@@ -165,3 +165,54 @@ describe("local runtime", () => {
     expect(workers).toHaveLength(2);
   });
 });
+
+describe("local runtime, private channel", () => {
+  let workers: FakeWorker[];
+  const current = () => workers[workers.length - 1];
+  const runtime = () => createLocalRuntime(() => {
+    const worker = new FakeWorker();
+    workers.push(worker);
+    return worker;
+  }, budgets);
+  const pass = { version: 2 as const, status: "pass" as const, tests: [{ name: "t", status: "pass" as const }] };
+
+  beforeEach(() => {
+    workers = [];
+    vi.useFakeTimers();
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it("drops a forged done on the worker's global channel, flags the run and replaces the worker", async () => {
+    const rt = runtime();
+    const handle = rt.run(request);
+    const runId = current().lastRunId();
+    current().forge({ type: "done", runId, results: pass });
+    current().reply({ type: "done", runId, results: { version: 2, status: "fail", tests: [{ name: "t", status: "fail" }] } });
+    const outcome = await handle.outcome;
+    expect(outcome).toMatchObject({ cancelled: false, results: { status: "error", tampering: [{ what: expect.stringContaining("1 message(s)") }] } });
+    expect(workers).toHaveLength(2);
+    expect(workers[0].terminated).toBe(true);
+  });
+
+  it("drops a message whose secret is not the run's, and never turns it into a pass", async () => {
+    const rt = runtime();
+    const handle = rt.run(request);
+    const runId = current().lastRunId();
+    const sent = current().sent.find((m) => m.type === "run");
+    expect(sent).toMatchObject({ secret: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+    (current() as unknown as { port: { onmessage(e: { data: unknown }): void } }).port.onmessage({ data: { type: "done", runId, secret: "guessed", results: pass } });
+    current().reply({ type: "done", runId, results: pass });
+    const outcome = await handle.outcome;
+    expect(outcome).toMatchObject({ results: { status: "error" } });
+  });
+
+  it("replaces a worker that reports itself touched, before anyone else's run", async () => {
+    const rt = runtime();
+    const handle = rt.run(request);
+    current().reply({ type: "done", runId: current().lastRunId(), results: pass, touched: true });
+    expect(await handle.outcome).toMatchObject({ results: { status: "pass" } });
+    expect(workers).toHaveLength(2);
+    rt.run(request);
+    expect(workers[1].sent.some((m) => m.type === "run")).toBe(true);
+  });
+});

@@ -13,6 +13,7 @@ import { prepareDatabase, startDatabase } from "./database";
 import { linkModules } from "./module-graph";
 import { preparePackages } from "./package-modules";
 import { runConsoleSql } from "./sql-console";
+import { privilegedLoad } from "./hardening/guard";
 import { hardenRuntime, runChecks } from "./hardening/harden-worker";
 import { BOOT_DATABASE_WORKER_NAME, type ToWorker } from "./protocol";
 import { runTestFiles } from "./vitest/run-test-files";
@@ -41,7 +42,7 @@ async function prepare(seed: string | undefined) {
   if (seed === undefined) return;
   post({ type: "database", state: "booting" });
   try {
-    await prepareDatabase(seed);
+    await privilegedLoad(() => prepareDatabase(seed));
     post({ type: "database", state: "ready" });
   } catch (error) {
     post({ type: "database", state: "failed", message: (error as Error).message });
@@ -55,8 +56,8 @@ async function run(runId: number, secret: string, request: RunRequest, signal: A
   let graph;
   let checks: ReturnType<typeof runChecks> | undefined;
   try {
-    const packageUrl = await preparePackages(allowed);
-    if (request.seed !== undefined) await prepareDatabase(request.seed);
+    const packageUrl = await privilegedLoad(() => preparePackages(allowed));
+    if (request.seed !== undefined) await privilegedLoad(() => prepareDatabase(request.seed!));
     hardenRuntime();
     graph = await linkModules({ ...request.files, ...request.tests }, packageUrl, allowed);
     const loader = graph;

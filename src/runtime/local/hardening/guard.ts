@@ -40,6 +40,19 @@ export function privilegedWrite<T>(fn: () => T): T {
   }
 }
 
+/**
+ * The same across an await: packages and PGlite a later run needs first load after hardening, and
+ * a library may polyfill. Only between runs, when no code under test of the current run has loaded.
+ */
+export async function privilegedLoad<T>(load: () => Promise<T>): Promise<T> {
+  privileged++;
+  try {
+    return await load();
+  } finally {
+    privileged--;
+  }
+}
+
 export function guardObject(target: object, options: GuardOptions): void {
   for (const key of ownKeys(target)) guardKey(target, key, options);
 }

@@ -1,7 +1,8 @@
 /**
  * Vitest setup file for the Node runtime, after vitest-setup.ts: hardens the intrinsics and the
  * hidden tests' `expect` before the test file (and the learner files it imports) load, as the
- * in-page runtime does (src/runtime/local/hardening/). Cheap protection only: `--runtime node` runs
+ * in-page runtime does (src/runtime/local/hardening/), but not the prototypes' methods (their
+ * accessors slow loop-heavy tests past their limits on a loaded machine). Cheap protection only: `--runtime node` runs
  * learner code with Node's full powers (files, processes), so it is for trusted code.
  * Tampering is appended to a file the CLI reads (see vitest-child.ts), as it happens: a file that
  * fails to load never reaches its afterAll.
@@ -31,7 +32,7 @@ setTamperingSink((record) => appendFileSync(tamperingFile(workspace), `${JSON.st
 
 const addTesters = expect.addEqualityTesters.bind(expect);
 expect.addEqualityTesters = (testers) => addEqualityTesters(() => addTesters(testers));
-hardenIntrinsics();
+hardenIntrinsics({ prototypes: false });
 guardExpect({
   assertionPrototype: chai.Assertion.prototype,
   matchers: registry.matchers,

@@ -25,7 +25,12 @@ const FAST_PATHS = new Set<PropertyKey>(["constructor", "then", "next", Symbol.i
 
 let hardened = false;
 
-export function hardenIntrinsics(global: Record<string, unknown> = globalThis as unknown as Record<string, unknown>): void {
+/**
+ * `prototypes: false` leaves the prototypes' methods alone (the Node runtime: accessors on
+ * Array.prototype.push and friends cost up to half again on loop-heavy tests, for trusted code).
+ */
+export function hardenIntrinsics(options: { prototypes?: boolean } = {}): void {
+  const global = globalThis as unknown as Record<string, unknown>;
   if (hardened) return;
   hardened = true;
   const prototypes = new Set<object>();
@@ -42,6 +47,7 @@ export function hardenIntrinsics(global: Record<string, unknown> = globalThis as
     if (namespace && typeof namespace === "object") guardObject(namespace, { label: name });
     guardKey(global, name, { label: "globalThis" });
   }
+  if (options.prototypes === false) return;
   for (const proto of [...prototypes, ...hiddenPrototypes()]) guardObject(proto, { label: labelOf(proto), freeze: FAST_PATHS });
   // Own keys added later would shadow nothing the runtime reads, except on these two, where an
   // index or a name added by code under test shows up in every object and array the reporter builds.

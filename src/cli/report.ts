@@ -20,6 +20,7 @@ export function formatTest(test: TestResult): string {
 export function formatResults(results: RunResults): string {
   const lines = results.tests.map(formatTest);
   if (results.message) lines.push(pc.red(`  error: ${results.message}`));
+  for (const t of results.tampering ?? []) lines.push(pc.red(`  tampering: ${t.what} at ${t.where}`));
   const summary = results.status === "error" ? "Could not complete the run" : summarize(results);
   lines.push("", results.status === "pass" ? pc.green(summary) : pc.red(summary));
   return lines.join("\n");

@@ -21,6 +21,17 @@ export interface RunResults {
   /** Why the run could not complete (status "error"): file:line:column, or which test timed out. */
   message?: string;
   tests: TestResult[];
+  /**
+   * Set only when code under test touched the runtime: what it did and where (`file:line:column`,
+   * or "unknown"). Such a run is never "pass": its verdict could have been forged.
+   */
+  tampering?: Tampering[];
+}
+
+export interface Tampering {
+  /** e.g. "wrote Object.is", "called self.postMessage", "overrode the matcher toBe". */
+  what: string;
+  where: string;
 }
 
 export type RunEvent =
@@ -37,6 +48,15 @@ export function overallStatus(tests: readonly TestResult[]): RunStatus {
 
 export function errorResults(message: string, tests: TestResult[] = []): RunResults {
   return { version: 2, status: "error", message, tests };
+}
+
+/** Attaches tampering records; a run with any is an error whatever its tests said. */
+export function withTampering(results: RunResults, tampering: readonly Tampering[]): RunResults {
+  if (tampering.length === 0) return results;
+  const merged = [...(results.tampering ?? []), ...tampering];
+  const first = merged[0];
+  const message = `Code under test tampered with the test runtime (${first.what} at ${first.where}); the verdict cannot be trusted`;
+  return { ...results, status: "error", message: results.message ? `${message}\n\n${results.message}` : message, tampering: merged };
 }
 
 export function summarize(results: RunResults): string {

@@ -24,7 +24,10 @@ export function TestResults({ run, files, onOpenLocation }: TestResultsProps) {
   const tests = run ? finishedTests(run) : [];
   const running = run && !run.results ? runningTest(run) : undefined;
   const results = run?.results;
-  const summary = !results ? `Running… ${tests.length} finished` : results.status === "error" && tests.length === 0 ? "The run could not complete" : summarize(results);
+  const summary = !results ? `Running… ${tests.length} finished`
+    : results.tampering ? "Not graded: the code under test tampered with the test runtime"
+    : results.status === "error" && tests.length === 0 ? "The run could not complete"
+    : summarize(results);
 
   return (
     <section className="test-results" aria-labelledby="test-results-heading">
@@ -33,6 +36,12 @@ export function TestResults({ run, files, onOpenLocation }: TestResultsProps) {
       <p className={`summary summary-${results?.status ?? (run ? "running" : "idle")}`} aria-live="polite">
         {run ? summary : "Run tests (Ctrl+Enter) to check your code against the hidden tests."}
       </p>
+      {results?.tampering && (
+        <div className="run-error run-tampering" role="alert" aria-labelledby="tampering-heading">
+          <strong id="tampering-heading">This run was tampered with; its verdict cannot be trusted.</strong>
+          <MessageText text={results.tampering.map((t) => `${t.what} at ${t.where}`).join("\n")} files={files} onOpenLocation={onOpenLocation} />
+        </div>
+      )}
       {results?.status === "error" && results.message && (
         <div className="run-error" role="alert">
           <strong>The run could not complete:</strong>

@@ -1,21 +1,40 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createLocalRuntime, type WorkerLike } from "./local-runtime";
+import type { PortLike } from "./page-channel";
 import type { FromWorker, ToWorker } from "./protocol";
 import type { RunRequest } from "../types";
 import type { RunEvent } from "../results";
 
+/** What a test writes for a worker message: the fake adds the run's secret, as the real worker does. */
+type Reply = FromWorker extends infer M ? (M extends { secret: string } ? Omit<M, "secret"> : M) : never;
+
 class FakeWorker implements WorkerLike {
   sent: ToWorker[] = [];
   terminated = false;
-  onmessage: WorkerLike["onmessage"] = null;
   onerror: WorkerLike["onerror"] = null;
+  private listener: WorkerLike["onmessage"] = null;
+  /** The private channel's page end, handed over as soon as the page listens (see page-channel.ts). */
+  private port: PortLike = { postMessage: (m) => this.sent.push(m), onmessage: null, close: () => {} };
+  get onmessage() {
+    return this.listener;
+  }
+  set onmessage(listener) {
+    this.listener = listener;
+    listener?.({ data: { type: "channel", port: this.port } } as unknown as MessageEvent<FromWorker>);
+  }
   postMessage(message: ToWorker) {
     this.sent.push(message);
   }
   terminate() {
     this.terminated = true;
   }
-  reply(message: FromWorker) {
+  reply(message: Reply) {
+    const run = "runId" in message ? this.sent.find((m) => m.type === "run" && m.runId === message.runId) : undefined;
+    const data = run?.type === "run" ? { ...message, secret: run.secret } : message;
+    this.port.onmessage?.({ data } as MessageEvent<FromWorker>);
+  }
+  /** A message on the worker's global channel, as code under test calling self.postMessage sends it. */
+  forge(message: unknown) {
     this.onmessage?.({ data: message } as MessageEvent<FromWorker>);
   }
   lastRunId(): number {
@@ -192,5 +211,56 @@ describe("local runtime", () => {
     expect(!outcome.cancelled && outcome.results).toMatchObject({ status: "error", message: "The test worker crashed: Out of memory" });
     expect(crashed.terminated).toBe(true);
     expect(workers).toHaveLength(2);
+  });
+});
+
+describe("local runtime, private channel", () => {
+  let workers: FakeWorker[];
+  const current = () => workers[workers.length - 1];
+  const runtime = () => createLocalRuntime(() => {
+    const worker = new FakeWorker();
+    workers.push(worker);
+    return worker;
+  }, budgets);
+  const pass = { version: 2 as const, status: "pass" as const, tests: [{ name: "t", status: "pass" as const }] };
+
+  beforeEach(() => {
+    workers = [];
+    vi.useFakeTimers();
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it("drops a forged done on the worker's global channel, flags the run and replaces the worker", async () => {
+    const rt = runtime();
+    const handle = rt.run(request);
+    const runId = current().lastRunId();
+    current().forge({ type: "done", runId, results: pass });
+    current().reply({ type: "done", runId, results: { version: 2, status: "fail", tests: [{ name: "t", status: "fail" }] } });
+    const outcome = await handle.outcome;
+    expect(outcome).toMatchObject({ cancelled: false, results: { status: "error", tampering: [{ what: expect.stringContaining("1 message(s)") }] } });
+    expect(workers).toHaveLength(2);
+    expect(workers[0].terminated).toBe(true);
+  });
+
+  it("drops a message whose secret is not the run's, and never turns it into a pass", async () => {
+    const rt = runtime();
+    const handle = rt.run(request);
+    const runId = current().lastRunId();
+    const sent = current().sent.find((m) => m.type === "run");
+    expect(sent).toMatchObject({ secret: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+    (current() as unknown as { port: { onmessage(e: { data: unknown }): void } }).port.onmessage({ data: { type: "done", runId, secret: "guessed", results: pass } });
+    current().reply({ type: "done", runId, results: pass });
+    const outcome = await handle.outcome;
+    expect(outcome).toMatchObject({ results: { status: "error" } });
+  });
+
+  it("replaces a worker that reports itself touched, before anyone else's run", async () => {
+    const rt = runtime();
+    const handle = rt.run(request);
+    current().reply({ type: "done", runId: current().lastRunId(), results: pass, touched: true });
+    expect(await handle.outcome).toMatchObject({ results: { status: "pass" } });
+    expect(workers).toHaveLength(2);
+    rt.run(request);
+    expect(workers[1].sent.some((m) => m.type === "run")).toBe(true);
   });
 });

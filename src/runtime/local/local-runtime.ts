@@ -1,6 +1,7 @@
-import { errorResults, type RunEvent, type RunResults } from "../results";
+import { errorResults, withTampering, type RunEvent, type RunResults } from "../results";
 import { RunLedger } from "../resume";
 import type { RunHandle, RunOutcome, RunRequest, Runtime, RuntimeStatus, SqlOutcome } from "../types";
+import { openPageChannel, type PageChannel } from "./page-channel";
 import type { FromWorker } from "./protocol";
 import { spawnWorker, type WorkerLike } from "./spawn-worker";
 import { defaultBudgets, timedOutMessage, Watchdog, type WatchdogBudgets } from "./watchdog";
@@ -12,6 +13,8 @@ const MAX_RESUMES = 20;
 
 interface ActiveRun {
   id: number;
+  /** Echoed by the worker on every message about this run; anything else is forged. */
+  secret: string;
   request: RunRequest;
   onEvent?: (event: RunEvent) => void;
   resolve: (outcome: RunOutcome) => void;
@@ -33,6 +36,9 @@ export function createLocalRuntime(
   budgets: WatchdogBudgets = defaultBudgets,
 ): Runtime {
   let worker: WorkerLike;
+  let channel: PageChannel;
+  /** Forged messages since the worker started: code under test reached for the channel. */
+  let forged = 0;
   let status: RuntimeStatus = "idle";
   let seed: string | undefined;
   let nextId = 1;
@@ -40,7 +46,7 @@ export function createLocalRuntime(
   /** The worker said its database is booting and has not said it is ready since. */
   let databaseBooting = false;
   /** A cancelled run the worker has not finished yet: the next run queues behind it. */
-  let draining: number | undefined;
+  let draining: { id?: number; secret?: string } = {};
   const queries = new Map<number, (outcome: SqlOutcome) => void>();
   let nextQueryId = 1;
   const listeners = new Set<(status: RuntimeStatus, detail?: string) => void>();
@@ -54,18 +60,20 @@ export function createLocalRuntime(
   function start() {
     worker = createWorker();
     databaseBooting = false;
-    draining = undefined;
+    draining = {};
     setStatus("booting");
-    worker.onmessage = ({ data }) => receive(data);
+    forged = 0;
+    channel = openPageChannel(worker, receive, () => forged++);
     worker.onerror = (event) => {
       event.preventDefault?.();
       replaceWorker();
       finish(errorResults(`The test worker crashed: ${event.message || "unknown error"}`));
     };
-    if (seed !== undefined) worker.postMessage({ type: "prepare", seed });
+    if (seed !== undefined) channel.post({ type: "prepare", seed });
   }
 
   function replaceWorker() {
+    channel.close();
     worker.terminate();
     for (const resolve of queries.values()) resolve({ ok: false, message: "The database was restarted; run the query again" });
     queries.clear();
@@ -84,11 +92,16 @@ export function createLocalRuntime(
       queries.delete(message.queryId);
       return;
     }
-    if (message.runId === draining && message.type === "done") {
-      draining = undefined;
+    if (message.runId === draining.id) {
+      if (message.secret !== draining.secret) forged++;
+      else if (message.type === "done") draining = {};
       return;
     }
     if (!active || message.runId !== active.id) return;
+    if (message.secret !== active.secret) {
+      forged++;
+      return;
+    }
     active.started = true;
     if (message.type === "phase") {
       active.file = message.file;
@@ -99,7 +112,13 @@ export function createLocalRuntime(
       if (event) active.onEvent?.(event);
       watchdog.arm(active.request.timeoutMs + budgets.graceMs);
     } else if (message.type === "done") {
-      finish(message.results);
+      const forgedNow = forged;
+      const results = forgedNow > 0
+        ? withTampering(message.results, [{ what: `sent ${forgedNow} message(s) to the page outside the runtime's channel`, where: "unknown" }])
+        : message.results;
+      // A worker code under test has changed never runs anyone else's code.
+      if (message.touched || forgedNow > 0) replaceWorker();
+      finish(results);
     }
   }
 
@@ -136,8 +155,8 @@ export function createLocalRuntime(
   }
 
   function send(run: ActiveRun) {
-    worker.postMessage({ type: "run", runId: run.id, request: run.request });
-    watchdog.arm(draining !== undefined ? budgets.cancelMs : budgets.prepareMs);
+    channel.post({ type: "run", runId: run.id, secret: run.secret, request: run.request });
+    watchdog.arm(draining.id !== undefined ? budgets.cancelMs : budgets.prepareMs);
   }
 
   function cancel(id: number) {
@@ -145,8 +164,8 @@ export function createLocalRuntime(
     const run = active;
     active = undefined;
     watchdog.stop();
-    draining = id;
-    worker.postMessage({ type: "cancel", runId: id });
+    draining = { id, secret: run.secret };
+    channel.post({ type: "cancel", runId: id });
     run.resolve({ cancelled: true });
     setStatus("ready");
   }
@@ -160,14 +179,18 @@ export function createLocalRuntime(
     prepare(nextSeed) {
       if (nextSeed === undefined || nextSeed === seed) return;
       seed = nextSeed;
-      worker.postMessage({ type: "prepare", seed });
+      channel.post({ type: "prepare", seed });
     },
     run(request, onEvent): RunHandle {
       if (active) cancel(active.id);
       if (request.seed !== undefined) seed = request.seed;
       let resolve!: (outcome: RunOutcome) => void;
       const outcome = new Promise<RunOutcome>((r) => (resolve = r));
-      const run: ActiveRun = { id: nextId++, request, onEvent, resolve, started: false, resent: false, ledger: new RunLedger(request.timeoutMs) };
+      // Forged messages while idle (leaked code of an earlier run): start this one in a fresh worker.
+      if (forged > 0) replaceWorker();
+      const run: ActiveRun = {
+        id: nextId++, secret: crypto.randomUUID(), request, onEvent, resolve, started: false, resent: false, ledger: new RunLedger(request.timeoutMs),
+      };
       active = run;
       setStatus("running");
       send(run);
@@ -177,7 +200,7 @@ export function createLocalRuntime(
       const queryId = nextQueryId++;
       return new Promise<SqlOutcome>((resolve) => {
         queries.set(queryId, resolve);
-        worker.postMessage({ type: "sql", queryId, seed: seed ?? "", query });
+        channel.post({ type: "sql", queryId, seed: seed ?? "", query });
       });
     },
     subscribe(listener) {

@@ -3,6 +3,7 @@ import { importProblem, isRelativeSpecifier } from "../../exercises/packages";
 import { resolveRelative } from "../../exercises/resolve";
 import { hoistMocks, unwrapImportArguments } from "./hoist-mocks";
 import { ModuleMocks, type MockLinker } from "./module-mocks";
+import { createModuleUrl } from "./hardening/module-urls";
 import { LearnerSyntaxError, transpile } from "./transpile";
 import { currentTestPath } from "./vitest/expect";
 import { forgetMockExports, setModuleRegistry } from "./vitest/module-mocker";
@@ -28,7 +29,7 @@ export interface ModuleStore {
 }
 
 const blobStore: ModuleStore = {
-  create: (code) => URL.createObjectURL(new Blob([code], { type: "text/javascript" })),
+  create: (code) => createModuleUrl(code),
   revoke: (url) => URL.revokeObjectURL(url),
 };
 

@@ -1,4 +1,5 @@
 import type { PackageName, packageSubpaths, rootlessPackages } from "../../exercises/packages";
+import { createModuleUrl } from "./hardening/module-urls";
 
 type Loader = () => Promise<Record<string, unknown>>;
 type Subpath = { [P in keyof typeof packageSubpaths]: `${P}/${(typeof packageSubpaths)[P][number]}` }[keyof typeof packageSubpaths];
@@ -101,7 +102,10 @@ export async function preparePackages(specifiers: readonly string[]): Promise<(s
       if (urls.has(specifier) || !Object.hasOwn(allLoaders, specifier)) return;
       const module = await allLoaders[specifier]();
       registry[specifier] = module;
-      urls.set(specifier, facadeUrl(specifier, module));
+      const url = facadeUrl(specifier, module);
+      // Evaluated now, while the registry is the runtime's: code under test could replace an entry later.
+      await import(/* @vite-ignore */ url);
+      urls.set(specifier, url);
     }),
   );
   return (specifier) => urls.get(specifier);
@@ -119,5 +123,5 @@ function facadeUrl(name: string, module: Record<string, unknown>): string {
     `export { ${names.map((key, i) => `_${i} as ${key}`).join(", ")} };`,
     `export default ${"default" in module ? "m.default" : "m"};`,
   ];
-  return URL.createObjectURL(new Blob([lines.join("\n")], { type: "text/javascript" }));
+  return createModuleUrl(lines.join("\n"));
 }

@@ -2,25 +2,28 @@
 /**
  * The in-page runtime's worker: links learner files and hidden tests as ES modules and runs them
  * with the Vitest shim. One long-lived worker serves many runs; the main thread replaces it when
- * a run stops answering.
+ * a run stops answering, or when code under test changed it (see hardening/).
  */
+// First: captures the channel to the page before anything else can touch the worker's globals.
+import { openChannel, post } from "./hardening/worker-channel";
 import { defaultPackages, importProblem } from "../../exercises/packages";
-import { errorResults } from "../results";
+import { errorResults, withTampering } from "../results";
 import type { RunRequest } from "../types";
 import { prepareDatabase, startDatabase } from "./database";
 import { bareImports, linkModules } from "./module-graph";
 import { preparePackages } from "./package-modules";
 import { runConsoleSql } from "./sql-console";
-import { BOOT_DATABASE_WORKER_NAME, type FromWorker, type ToWorker } from "./protocol";
+import { privilegedLoad } from "./hardening/guard";
+import { hardenRuntime, runChecks } from "./hardening/harden-worker";
+import { BOOT_DATABASE_WORKER_NAME, type ToWorker } from "./protocol";
 import { runTestFiles } from "./vitest/run-test-files";
 
 declare const self: DedicatedWorkerGlobalScope;
 
-const post = (message: FromWorker) => self.postMessage(message);
 const cancels = new Map<number, AbortController>();
 let queue: Promise<unknown> = Promise.resolve();
 
-self.onmessage = ({ data }: MessageEvent<ToWorker>) => {
+function receive(data: ToWorker) {
   if (data.type === "cancel") cancels.get(data.runId)?.abort();
   // One thing at a time: a run must not reseed the database under another run's feet.
   if (data.type === "prepare") queue = queue.then(() => prepare(data.seed));
@@ -31,26 +34,27 @@ self.onmessage = ({ data }: MessageEvent<ToWorker>) => {
   if (data.type === "run") {
     const controller = new AbortController();
     cancels.set(data.runId, controller);
-    queue = queue.then(() => run(data.runId, data.request, controller.signal)).finally(() => cancels.delete(data.runId));
+    queue = queue.then(() => run(data.runId, data.secret, data.request, controller.signal)).finally(() => cancels.delete(data.runId));
   }
-};
+}
 
 async function prepare(seed: string | undefined) {
   if (seed === undefined) return;
   post({ type: "database", state: "booting" });
   try {
-    await prepareDatabase(seed);
+    await privilegedLoad(() => prepareDatabase(seed));
     post({ type: "database", state: "ready" });
   } catch (error) {
     post({ type: "database", state: "failed", message: (error as Error).message });
   }
 }
 
-async function run(runId: number, request: RunRequest, signal: AbortSignal) {
-  if (signal.aborted) return post({ type: "done", runId, results: errorResults("Cancelled") });
-  post({ type: "phase", runId, phase: "preparing" });
+async function run(runId: number, secret: string, request: RunRequest, signal: AbortSignal) {
+  if (signal.aborted) return post({ type: "done", runId, secret, results: errorResults("Cancelled") });
+  post({ type: "phase", runId, secret, phase: "preparing" });
   const allowed = [...new Set([...defaultPackages, ...request.packages])];
   let graph;
+  let checks: ReturnType<typeof runChecks> | undefined;
   try {
     const files = { ...request.files, ...request.tests };
     // Only the entry points the run imports and may use: a backend's chunk loads when it is needed.
@@ -58,25 +62,33 @@ async function run(runId: number, request: RunRequest, signal: AbortSignal) {
     const texts = Object.values(files);
     const named = allowed.filter((name) => texts.some((text) => text.includes(`"${name}"`) || text.includes(`'${name}'`)));
     const imported = [...new Set([...(await bareImports(files)), ...named])].filter((specifier) => !importProblem(specifier, allowed));
-    const packageUrl = await preparePackages(imported);
-    if (request.seed !== undefined) await prepareDatabase(request.seed);
+    const packageUrl = await privilegedLoad(() => preparePackages(imported));
+    if (request.seed !== undefined) await privilegedLoad(() => prepareDatabase(request.seed!));
+    hardenRuntime();
     graph = await linkModules(files, packageUrl, allowed);
     const loader = graph;
+    checks = runChecks(request);
     const results = await runTestFiles({
       files: Object.keys(request.tests).filter((f) => f.endsWith(".test.ts")).sort(),
       importModule: (file) => {
-        post({ type: "phase", runId, phase: "collecting", file });
+        post({ type: "phase", runId, secret, phase: "collecting", file });
         return loader.load(file);
       },
       timeoutMs: request.timeoutMs,
-      onEvent: (event) => post({ type: "event", runId, event }),
+      onEvent: (event) => {
+        checks?.onEvent(event);
+        post({ type: "event", runId, secret, event });
+      },
       signal,
       skip: request.skipTests,
       testFiles: request.tests,
     });
-    post({ type: "done", runId, results });
+    const { tampering, touched } = checks.finish();
+    checks = undefined;
+    post({ type: "done", runId, secret, results: withTampering(results, tampering), touched });
   } catch (error) {
-    post({ type: "done", runId, results: errorResults((error as Error).message) });
+    const { tampering, touched } = checks?.finish() ?? { tampering: [], touched: false };
+    post({ type: "done", runId, secret, results: withTampering(errorResults((error as Error).message), tampering), touched });
   } finally {
     graph?.dispose();
   }
@@ -88,4 +100,5 @@ if (self.name === BOOT_DATABASE_WORKER_NAME) {
   post({ type: "database", state: "booting" });
   void startDatabase();
 }
+openChannel(receive);
 post({ type: "ready" });

@@ -14,6 +14,11 @@ export interface ChildRequest {
 /** What the child sends back: progress, then exactly one `done`. */
 export type ChildMessage = RunEvent | { type: "phase"; phase: "collecting" | "running"; file?: string };
 
+/** What learner code tampered with, one JSON record a line (see harden-setup.ts). */
+export function tamperingFile(workspace: string): string {
+  return path.join(workspace, ".roadlab-tampering");
+}
+
 /** The progress log: what each test worker is doing, appended by the worker itself (node-watchdog.ts). */
 export function progressFile(workspace: string): string {
   return path.join(workspace, ".roadlab-progress");

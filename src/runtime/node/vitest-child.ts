@@ -2,6 +2,7 @@
  * Runs in a child process of the CLI, in its own process group, so a learner's synchronous infinite
  * loop can be ended by killing the group without leaving Vitest's pool workers spinning.
  */
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Alias } from "vite";
@@ -9,7 +10,8 @@ import { createVitest, type Reporter } from "vitest/node";
 import { entryPoints, isPackageName } from "../../exercises/packages";
 import { allowlistPlugin } from "./allowlist-plugin";
 import { collectResults, testResult } from "./vitest-results";
-import { progressFile, type ChildMessage, type ChildRequest } from "./protocol";
+import { progressFile, tamperingFile, type ChildMessage, type ChildRequest } from "./protocol";
+import { withTampering, type Tampering } from "../results";
 
 const harness = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../harness");
 
@@ -38,6 +40,18 @@ function packageAliases(allowed: readonly string[]): Alias[] {
 /** Packages Node cannot load as they ship (JSON imported without `with { type: "json" }`): Vite transforms them. */
 const inlinePackages = ["@actions/workflow-parser"];
 
+function readTampering(workspace: string): Tampering[] {
+  if (!existsSync(tamperingFile(workspace))) return [];
+  const lines = readFileSync(tamperingFile(workspace), "utf8").split("\n").filter(Boolean);
+  return lines.flatMap((line) => {
+    try {
+      return [JSON.parse(line) as Tampering];
+    } catch {
+      return [];
+    }
+  });
+}
+
 function send(message: ChildMessage) {
   process.send?.(message);
 }
@@ -52,7 +66,7 @@ async function run(request: ChildRequest) {
       if (log.taskId) logs.set(log.taskId, (logs.get(log.taskId) ?? "") + log.content);
     },
     onTestRunEnd: (modules, errors) => {
-      send({ type: "done", results: collectResults(request.workspace, modules, errors, logs) });
+      send({ type: "done", results: withTampering(collectResults(request.workspace, modules, errors, logs), readTampering(request.workspace)) });
     },
   };
   const vitest = await createVitest(
@@ -68,7 +82,7 @@ async function run(request: ChildRequest) {
       update: "none",
       testTimeout: request.timeoutMs,
       hookTimeout: request.timeoutMs,
-      setupFiles: [fileURLToPath(new URL("./vitest-setup.ts", import.meta.url))],
+      setupFiles: [fileURLToPath(new URL("./vitest-setup.ts", import.meta.url)), fileURLToPath(new URL("./harden-setup.ts", import.meta.url))],
       // Skips what an earlier child of the same run judged before a test hung (resume-runner.ts).
       runner: fileURLToPath(new URL("./resume-runner.ts", import.meta.url)),
       provide: {

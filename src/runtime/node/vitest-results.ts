@@ -43,6 +43,13 @@ export function collectResults(
     }
     for (const test of module.children.allTests()) tests.push(testResult(test, logs.get(test.id)));
   }
+  // A failed beforeAll/afterAll leaves its tests skipped: without this the run would "pass".
+  for (const module of modules) {
+    for (const suite of module.children.allSuites()) {
+      const failure = suite.errors()[0];
+      if (failure) return { version: 2, status: "error", message: `"${suite.fullName}" failed: ${errorMessage(failure, workspace)}`, tests };
+    }
+  }
   if (unhandled.length > 0) {
     return { version: 2, status: "error", message: `Unhandled error: ${errorMessage(unhandled[0], workspace)}`, tests };
   }

@@ -40,7 +40,8 @@ export function resetExpectExtensions(): void {
       const before = original.get(key);
       const now = Object.getOwnPropertyDescriptor(target, key)!;
       if (!before) Reflect.deleteProperty(target, key);
-      else if (!sameDescriptor(before, now)) Object.defineProperty(target, key, before);
+      // Non-configurable: guarded by ../hardening/expect-guard.ts, which restores those itself.
+      else if (!sameDescriptor(before, now) && now.configurable) Object.defineProperty(target, key, before);
     }
   });
   // Truncated in place: @vitest/expect holds a reference to this very array.

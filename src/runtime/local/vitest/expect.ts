@@ -23,6 +23,8 @@ import {
   type Tester,
 } from "@vitest/expect";
 import { getCurrentTest, type Test } from "@vitest/runner";
+import { addEqualityTesters } from "../hardening/expect-guard";
+import { privilegedWrite } from "../hardening/guard";
 import { createExpectPoll, type ExpectPollOptions } from "./expect-poll";
 import { addSnapshotSerializer, installSnapshotMatchers } from "./snapshots";
 
@@ -87,7 +89,7 @@ export function createExpect(test?: Test): Expect {
 
   expect.assert = chai.assert;
   expect.extend = (matchers: MatchersObject) => (chai.expect as unknown as { extend(e: Expect, m: MatchersObject): void }).extend(expect, matchers);
-  expect.addEqualityTesters = (testers) => addCustomEqualityTesters(testers);
+  expect.addEqualityTesters = (testers) => addEqualityTesters(() => addCustomEqualityTesters(testers));
   expect.soft = <T>(actual: T, message?: string) =>
     (expect(actual, message) as unknown as { withContext(c: object): Assertion<T> }).withContext({ soft: true });
   expect.poll = createExpectPoll(expect) as unknown as Expect["poll"];
@@ -108,7 +110,8 @@ export function createExpect(test?: Test): Expect {
   expect.addSnapshotSerializer = addSnapshotSerializer as Expect["addSnapshotSerializer"];
   chai.util.addMethod(expect, "assertions", assertions);
   chai.util.addMethod(expect, "hasAssertions", hasAssertions);
-  expect.extend(customMatchers);
+  // The runtime's own matchers, on every expect it creates: not code under test overriding them.
+  privilegedWrite(() => expect.extend(customMatchers));
   return expect;
 }
 

@@ -5,7 +5,7 @@
  */
 import "./safe-timers";
 import { startTests, type File, type Test } from "@vitest/runner";
-import { getTests } from "@vitest/runner/utils";
+import { getSuites, getTests } from "@vitest/runner/utils";
 import { resetAllMocks } from "@vitest/spy";
 import { processError } from "@vitest/utils/error";
 import { getSafeTimers } from "@vitest/utils/timers";
@@ -13,6 +13,8 @@ import { overallStatus, type RunEvent, type RunResults, type TestResult } from "
 import { captureConsole } from "./console-capture";
 import { errorMessage } from "./error-message";
 import { setTestPath } from "./expect";
+import { restoreExpectGuards } from "../hardening/expect-guard";
+import { privilegedWrite } from "../hardening/guard";
 import { resetExpectExtensions } from "./expect-isolation";
 import { RoadlabRunner, runnerConfig, toSpec } from "./runner";
 import { testResult } from "./test-result";
@@ -87,7 +89,8 @@ export async function runTestFiles(run: TestFilesRun): Promise<RunResults> {
 function resetIsolatedState() {
   // Each step on its own: a test that broke one of them must not keep the others from running.
   safely(resetViState);
-  safely(resetExpectExtensions);
+  safely(() => privilegedWrite(resetExpectExtensions));
+  safely(restoreExpectGuards);
 }
 
 function safely(step: () => void) {
@@ -113,6 +116,14 @@ function collectResults(files: File[], unhandled: unknown[], outputOf: (test: Te
       return { version: 2, status: "error", message: message.startsWith("Syntax error") ? message : `${name} failed to load: ${message}`, tests };
     }
     for (const test of getTests(file)) tests.push(testResult(test, outputOf(test)));
+  }
+  // A failed beforeAll/afterAll leaves its tests skipped: without this the run would "pass".
+  for (const file of files) {
+    const failed = getSuites(file).find((suite) => suite !== file && suite.result?.errors?.[0]);
+    if (failed) {
+      const message = errorMessage(failed.result!.errors![0]);
+      return { version: 2, status: "error", message: `"${failed.name}" failed: ${message}`, tests };
+    }
   }
   if (unhandled.length > 0) {
     return { version: 2, status: "error", message: `Unhandled error: ${errorMessage(processError(unhandled[0]))}`, tests };

@@ -104,7 +104,7 @@ describe("local runtime", () => {
     const fresh = current();
     expect(fresh.sent).toEqual([
       { type: "prepare", seed: request.seed },
-      { type: "run", runId, request: { ...request, skipTests: ["sum > adds", "sum > loops"] } },
+      { type: "run", runId, secret: expect.any(String), request: { ...request, skipTests: ["sum > adds", "sum > loops"] } },
     ]);
     // The fresh worker reports the judged tests as skipped: they keep their first verdicts.
     fresh.reply({ type: "event", runId, event: { type: "test-end", test: { name: "sum > adds", status: "skip" } } });

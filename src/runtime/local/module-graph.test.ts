@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { linkModules, LinkError, type ModuleStore } from "./module-graph";
+import { bareImports, linkModules, LinkError, type ModuleStore } from "./module-graph";
 import { LearnerSyntaxError } from "./transpile";
 
 function memoryStore() {
@@ -116,5 +116,13 @@ describe("linkModules", () => {
     expect(lines[3]).toBe('function __vi_hoisted_1__(){vi.mock("../main", () => ({ main: () => m.n }));}');
     expect(lines[4]).toContain("throw new Error(`line 5");
     expect(modules.has("mem:main.ts")).toBe(false);
+  });
+  it("lists the bare specifiers files import, so only their packages' chunks load (type-only imports are erased)", async () => {
+    const specifiers = await bareImports({
+      "main.ts": 'import { Hono } from "hono";\nimport type { Context } from "hono/streaming";\nimport { x } from "./x";\nexport const app = new Hono<Context>(x);\nexport const y = await import("zod");',
+      "tests/a.test.ts": 'import { it } from "vitest";\nimport "../main";\nit("runs", () => {});',
+      "broken.ts": "import { from",
+    });
+    expect(specifiers.sort()).toEqual(["hono", "vitest", "zod"]);
   });
 });

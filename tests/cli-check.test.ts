@@ -97,6 +97,45 @@ describe("roadlab check", () => {
     ]);
   });
 
+  it("requires every mutant to fail a test, reporting a survivor as one line with its README", async () => {
+    const { code, stdout } = await roadlab("check", "tests/fixtures/packs/mutants/survivor");
+    expect(code).toBe(1);
+    expect(problemLines(stdout)).toEqual([
+      "tests/fixtures/packs/mutants/survivor: mutant square passed every test — Squares instead of doubling; the tests only try 2.",
+    ]);
+  });
+
+  it("passes when every mutant is killed, noting one that only errored, and lists mutants in --json", async () => {
+    const dir = "tests/fixtures/packs/mutants/all-killed";
+    const text = await roadlab("check", dir);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain("2 mutant(s) killed");
+    expect(text.stdout).toContain("! mutant throws-at-import errored instead of failing a test: tests/double.test.ts failed to load: not ready");
+    const { code, stdout } = await roadlab("check", dir, "tests/fixtures/packs/mutants/survivor", "--json");
+    expect(code).toBe(1);
+    const report = JSON.parse(stdout) as { exercises: { dir: string; mutants: { name: string; readme?: string; killed: boolean; results: { status: string } }[] }[] };
+    expect(report.exercises.map((e) => [e.dir, e.mutants.map((m) => [m.name, m.killed, m.results.status, m.readme])])).toEqual([
+      [dir, [["plus-one", true, "fail", 'Adds one: breaks "double means times two".'], ["throws-at-import", true, "error", undefined]]],
+      ["tests/fixtures/packs/mutants/survivor", [["plus-one", true, "fail", undefined], ["square", false, "pass", "Squares instead of doubling; the tests only try 2."]]],
+    ]);
+  });
+
+  it("refuses malformed mutants and a solution that changes a read-only file", async () => {
+    const dir = `${broken}/bad-mutants`;
+    const { code, stdout } = await roadlab("check", dir);
+    expect(code).toBe(1);
+    expect(problemLines(stdout)).toEqual([
+      `${dir}/solution/impl.ts: differs from starter/impl.ts, which is read-only — graders restore it from starter/, so the solution must not change it`,
+      `${dir}/mutants/notes.md: is not in a mutant's folder — put each wrong solution in mutants/<name>/`,
+      `${dir}/mutants/Off_By_One/: mutant name "Off_By_One" is not kebab-case`,
+      `${dir}/mutants/edits-readonly/impl.ts: is read-only ("readonly" in exercise.json): graders restore it from starter/, so this change would never run`,
+      `${dir}/mutants/only-readme/: is empty — a mutant holds at least one of solution's files, changed`,
+      `${dir}/mutants/unchanged/main.ts: is the same as solution/main.ts — keep only the files the mutant changes`,
+      `${dir}/mutants/wrong-name/mian.ts: is not in solution/ — a mutant's files have solution's names — did you mean "main.ts"?`,
+      `${dir}/mutants/bad-import/main.ts: imports "left-pad", which this exercise may not use — allowed: vitest, @roadlab/db (add curated packages to "packages" in exercise.json)`,
+    ]);
+  });
+
   it("answers bad usage with exit code 2 and one line", async () => {
     const missing = await roadlab("check", "no/such/dir");
     expect(missing.code).toBe(2);

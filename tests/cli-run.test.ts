@@ -85,6 +85,19 @@ describe("roadlab run --runtime node", () => {
     expect(results.message).toContain('main.ts: cannot import "hono": this exercise does not list it — add "hono" to "packages" in exercise.json to allow it');
   });
 
+  it("takes read-only files from the exercise's starter/ and says so when the submitted copy differed", async () => {
+    const pack = "tests/fixtures/packs/runtime/readonly";
+    const { code, results } = await runJson(pack, "--files", learner("readonly-tampered"));
+    expect(code).toBe(1);
+    expect(results.status).toBe("fail");
+    expect((results as RunResults & { restored?: string[] }).restored).toEqual(["impl.ts"]);
+    const text = await roadlab("run", pack, "--files", learner("readonly-tampered"));
+    expect(text.stdout).toContain("Restored impl.ts from the exercise's starter/: it is read-only, so the submitted copy was not used.");
+    const missing = await runJson(pack, "--files", learner("readonly-missing"));
+    expect(missing.results.status).toBe("pass");
+    expect("restored" in missing.results).toBe(false);
+  });
+
   it("applies --timeout to each test, as Vitest's testTimeout", async () => {
     const { results } = await runJson("tests/fixtures/packs/runtime/slow", "--files", "tests/fixtures/packs/runtime/slow/solution", "--timeout", "200");
     expect(results.status).toBe("fail");

@@ -1,5 +1,3 @@
-import { readdir } from "node:fs/promises";
-import path from "node:path";
 import pc from "picocolors";
 import { coverage, type PhaseCoverage } from "../exercises/coverage";
 import { duplicateCheckpointProblems, type Exercise } from "../exercises/pack";
@@ -25,11 +23,9 @@ export async function catalog(args: string[], options: CliOptions): Promise<numb
   }
   const loaded = await Promise.all(packDirs.map(loadExercise));
   const problems = loaded.flatMap((l) => l.problems.map(formatProblem));
-  const exercises = await Promise.all(
-    loaded.flatMap((l) => (l.exercise ? [l.exercise] : [])).map(async (e): Promise<CatalogExercise> => ({
-      slug: e.slug, dir: e.dir, config: e.config, mutants: await countMutants(e.dir),
-    })),
-  );
+  const exercises = loaded.flatMap((l) => (l.exercise ? [l.exercise] : [])).map((e): CatalogExercise => ({
+      slug: e.slug, dir: e.dir, config: e.config, mutants: e.mutants.length,
+  }));
   problems.push(...duplicateCheckpointProblems(exercises).map(formatProblem));
   const phases = coverage(exercises);
   const totals = totalsOf(phases, problems.length);
@@ -42,11 +38,6 @@ export async function catalog(args: string[], options: CliOptions): Promise<numb
     process.stdout.write(`\n${formatTotals(totals)}\n`);
   }
   return problems.length === 0 ? 0 : 1;
-}
-
-async function countMutants(dir: string): Promise<number> {
-  const entries = await readdir(path.join(dir, "mutants"), { withFileTypes: true }).catch(() => []);
-  return entries.filter((e) => e.isDirectory()).length;
 }
 
 function totalsOf(phases: PhaseCoverage<CatalogExercise>[], problems: number) {

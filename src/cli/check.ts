@@ -1,7 +1,8 @@
 import os from "node:os";
 import pLimit from "p-limit";
 import pc from "picocolors";
-import { duplicateCheckpointProblems, duplicateSlugProblems, type Exercise } from "../exercises/pack";
+import { duplicateCheckpointProblems, duplicateSlugProblems, mutantFiles, type Exercise, type Mutant } from "../exercises/pack";
+import { restoreReadonly } from "../exercises/readonly";
 import { formatProblem, type Problem } from "../exercises/problems";
 import { summarize, type RunResults } from "../runtime/results";
 import { loadExercise } from "./exercise-loader";
@@ -19,6 +20,16 @@ export interface ExerciseCheck {
   skipped?: string;
   solution?: RunResults;
   starter?: RunResults;
+  mutants?: MutantCheck[];
+}
+
+export interface MutantCheck {
+  name: string;
+  /** The mutant's README line: which rule it breaks. */
+  readme?: string;
+  /** True when at least one hidden test failed on it, as it must. */
+  killed: boolean;
+  results: RunResults;
 }
 
 /** `roadlab check [dirs…]`: each pack valid, its solution passing and its starter failing. */
@@ -61,8 +72,11 @@ export async function check(args: string[], options: CliOptions): Promise<number
 }
 
 async function checkBehaviour(exercise: Exercise, runTests: Runner): Promise<ExerciseCheck> {
-  const solution = await runTests({ exercise, files: exercise.solution });
-  const starter = await runTests({ exercise, files: exercise.starter });
+  // Graders restore read-only files; the pack's own files go through the same door (parsePack
+  // already refuses a solution or mutant that changes one, so this never alters them).
+  const runFiles = (files: Record<string, string>) => runTests({ exercise, files: restoreReadonly(exercise, files).files });
+  const solution = await runFiles(exercise.solution);
+  const starter = await runFiles(exercise.starter);
   const problems: Problem[] = [];
   if (solution.status !== "pass") {
     problems.push({ file: `${exercise.dir}/solution/`, message: `must pass every hidden test, but: ${describe(solution)}` });
@@ -75,7 +89,29 @@ async function checkBehaviour(exercise: Exercise, runTests: Runner): Promise<Exe
         : `must run and fail at least one test, but the run errored: ${starter.message}`,
     });
   }
-  return { dir: exercise.dir, slug: exercise.slug, ok: problems.length === 0, problems: problems.map(formatProblem), solution, starter };
+  const mutants: MutantCheck[] = [];
+  for (const mutant of exercise.mutants) {
+    const results = await runFiles(mutantFiles(exercise.solution, mutant));
+    const check: MutantCheck = { name: mutant.name, readme: mutant.readme, killed: isKilled(results), results };
+    mutants.push(check);
+    const problem = mutantProblem(exercise, mutant, results);
+    if (problem) problems.push(problem);
+  }
+  return { dir: exercise.dir, slug: exercise.slug, ok: problems.length === 0, problems: problems.map(formatProblem), solution, starter, mutants };
+}
+
+/**
+ * Killed: the hidden tests did not all pass. A run that errored (a throw at import, a synchronous
+ * infinite loop) counts as killed, since a learner's copy would fail the same way, but the text
+ * output says so: a mutant that cannot load proves little about the tests.
+ */
+function isKilled(results: RunResults): boolean {
+  return results.status !== "pass";
+}
+
+function mutantProblem(exercise: Exercise, mutant: Mutant, results: RunResults): Problem | undefined {
+  if (isKilled(results)) return undefined;
+  return { file: exercise.dir, message: `mutant ${mutant.name} passed every test${mutant.readme ? ` — ${mutant.readme}` : ""}` };
 }
 
 /** Exercises marked `"runtime": "webcontainer"` use real node:* modules the in-page runtime lacks. */
@@ -92,10 +128,21 @@ function describe(results: RunResults): string {
 function formatCheck(result: ExerciseCheck): string {
   if (result.skipped) return `${pc.yellow("↓")} ${result.dir} ${pc.dim(`(tests not run: ${result.skipped})`)}\n`;
   if (result.ok) {
-    const counts = `solution ${summarize(result.solution!)}, starter ${summarize(result.starter!)}`;
-    return `${pc.green("✓")} ${result.dir} ${pc.dim(`(${counts})`)}\n`;
+    const killed = result.mutants?.length ? `, ${result.mutants.length} mutant(s) killed` : "";
+    const counts = `solution ${summarize(result.solution!)}, starter ${summarize(result.starter!)}${killed}`;
+    return `${pc.green("✓")} ${result.dir} ${pc.dim(`(${counts})`)}\n${erroredMutants(result)}`;
   }
   const lines = [`${pc.red("✗")} ${result.dir}`, ...result.problems.map((p) => `    ${p}`)];
+  const errored = erroredMutants(result);
+  if (errored) lines.push(errored.trimEnd());
   if (result.solution && result.solution.status !== "pass") lines.push(formatResults(result.solution));
   return `${lines.join("\n")}\n`;
+}
+
+/** Mutants killed only by an error, one line each, so an author sees a mutant that does not load. */
+function erroredMutants(result: ExerciseCheck): string {
+  return (result.mutants ?? [])
+    .filter((m) => m.results.status === "error")
+    .map((m) => `    ${pc.yellow("!")} mutant ${m.name} errored instead of failing a test: ${(m.results.message ?? "").split("\n")[0]}\n`)
+    .join("");
 }

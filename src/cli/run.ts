@@ -1,4 +1,5 @@
 import { formatProblem } from "../exercises/problems";
+import { restoredLine, restoreReadonly } from "../exercises/readonly";
 import { loadExercise } from "./exercise-loader";
 import { isDirectory, readLearnerFiles } from "./load-pack";
 import { UsageError, type CliOptions } from "./options";
@@ -21,8 +22,9 @@ export async function run(args: string[], options: CliOptions): Promise<number> 
   if (options.runtime === "browser" && exercise.config.runtime === "webcontainer") {
     throw new UsageError(`${exercise.dir} needs the WebContainer runtime (real Node); use --runtime node`);
   }
-  const files = await readLearnerFiles(options.files);
+  const { files, restored } = restoreReadonly(exercise, await readLearnerFiles(options.files));
   const results = await withRunner(options, (runTests) => runTests({ exercise, files }));
-  process.stdout.write(options.json ? `${JSON.stringify(results)}\n` : `${formatResults(results)}\n`);
+  if (options.json) process.stdout.write(`${JSON.stringify(restored.length ? { ...results, restored } : results)}\n`);
+  else process.stdout.write(`${restored.length ? `${restoredLine(restored)}\n\n` : ""}${formatResults(results)}\n`);
   return results.status === "pass" ? 0 : 1;
 }

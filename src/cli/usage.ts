@@ -2,7 +2,8 @@ export const usage = `Usage: roadlab <command> [options]
 
 Commands:
   check [dirs…]                 Validate exercises (default: exercises/): schema, files, imports;
-                                every hidden test passes on solution/, at least one fails on starter/.
+                                every hidden test passes on solution/, at least one fails on starter/
+                                and on each mutants/<name>/.
   run <exercise-dir> --files <dir>
                                 Run an exercise's hidden tests against the learner files in <dir>.
   catalog [dirs…]               Per roadmap phase: the exercises, the checkpoint, the topics not taught yet.

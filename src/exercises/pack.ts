@@ -5,6 +5,9 @@ import { resolveRelative } from "./resolve";
 import { suggestion } from "./did-you-mean";
 import { jsonProblem, schemaProblems, type Problem } from "./problems";
 import { phaseByNumber } from "./phases";
+import { parseMutants, type Mutant } from "./mutants";
+
+export { mutantNames, mutantFiles, type Mutant } from "./mutants";
 
 /** An exercise pack's files, keyed by path relative to its folder (`starter/main.ts`, `seed.sql`, …). */
 export type PackFiles = Record<string, string>;
@@ -21,6 +24,8 @@ export interface Exercise {
   /** Hidden tests, keyed by `tests/<name>.test.ts`. */
   tests: Record<string, string>;
   seed?: string;
+  /** Plausible wrong solutions from `mutants/`, sorted by name; each must fail a hidden test. */
+  mutants: Mutant[];
 }
 
 export interface PackResult {
@@ -50,20 +55,27 @@ export async function parsePack(dir: string, files: PackFiles): Promise<PackResu
   const testFiles = Object.keys(tests).filter((f) => f.endsWith(".test.ts"));
   if (testFiles.length === 0) problems.push({ file: at("tests/"), message: "missing or has no *.test.ts files — the hidden tests" });
 
+  const allowed = allowedPackages(config?.packages ?? []);
   if (hasFolder(files, "starter/") && hasFolder(files, "solution/")) {
     for (const f of Object.keys(starter)) if (!(f in solution)) problems.push({ file: at(`solution/${f}`), message: `missing — starter/ has ${f}, so the solution must too` });
     for (const f of Object.keys(solution)) if (!(f in starter)) problems.push({ file: at(`solution/${f}`), message: `is not in starter/ — solution files must have the starter's names` });
   }
-  for (const f of config?.readonly ?? []) if (!(f in starter)) problems.push({ file: at("exercise.json"), field: "readonly", message: `names "${f}", which starter/ lacks${suggestion(f, Object.keys(starter))}` });
+  for (const f of config?.readonly ?? []) {
+    if (!(f in starter)) problems.push({ file: at("exercise.json"), field: "readonly", message: `names "${f}", which starter/ lacks${suggestion(f, Object.keys(starter))}` });
+    else if (f in solution && solution[f] !== starter[f]) problems.push({ file: at(`solution/${f}`), message: `differs from starter/${f}, which is read-only — graders restore it from starter/, so the solution must not change it` });
+  }
+  const mutants = parseMutants(files, solution, config?.readonly ?? [], at, problems);
+  for (const mutant of mutants) {
+    await checkImports(mutant.files, { ...solution, ...mutant.files }, allowed, (f) => at(`mutants/${mutant.name}/${f}`), problems, true);
+  }
 
-  const allowed = allowedPackages(config?.packages ?? []);
   await checkImports(tests, { ...starter, ...tests }, allowed, at, problems);
   await checkImports(starter, starter, allowed, (f) => at(`starter/${f}`), problems, true);
 
   if (problems.length > 0 || !config) return { problems };
   return {
     problems,
-    exercise: { slug, dir, config, readme: files["README.md"], starter, solution, tests, seed: files["seed.sql"] },
+    exercise: { slug, dir, config, readme: files["README.md"], starter, solution, tests, seed: files["seed.sql"], mutants },
   };
 }
 

@@ -127,6 +127,13 @@ describe("answers from the zone", () => {
     expect(resolver.resolve("nal.example.com", "A")).toMatchObject({ status: "NXDOMAIN" });
   });
 
+  it("finds empty non-terminals below zone names written in any case, with a trailing dot", () => {
+    const resolver = new Resolver([a("API.Eu.Example.COM.", "192.0.2.9")]);
+    expect(resolver.resolve("eu.example.com", "A")).toMatchObject({ status: "NODATA" });
+    expect(resolver.resolve("example.com", "AAAA")).toMatchObject({ status: "NODATA" });
+    expect(resolver.resolve("us.example.com", "A")).toMatchObject({ status: "NXDOMAIN" });
+  });
+
   it("reports NXDOMAIN or NODATA for the end of a CNAME chain, keeping the chain", () => {
     const zone = [
       cname("old.example.com", "gone.example.net", 20),

@@ -1,14 +1,45 @@
-/** Thrown for any request that is not a well-formed HTTP/1.x message. A server answers it with 400. */
+/** Why a request was rejected: the tests check this code, not the message. */
+export type HttpParseErrorCode =
+  | "NO_END_OF_HEADERS"
+  | "BAD_REQUEST_LINE"
+  | "BAD_METHOD"
+  | "BAD_TARGET"
+  | "BAD_VERSION"
+  | "UNSUPPORTED_VERSION"
+  | "OBS_FOLD"
+  | "MISSING_COLON"
+  | "WHITESPACE_BEFORE_COLON"
+  | "BAD_HEADER_NAME"
+  | "BAD_HEADER_VALUE"
+  | "TRANSFER_ENCODING_AND_CONTENT_LENGTH"
+  | "UNSUPPORTED_TRANSFER_ENCODING"
+  | "BAD_CONTENT_LENGTH"
+  | "CONFLICTING_CONTENT_LENGTH"
+  | "INCOMPLETE_BODY"
+  | "EXTRA_DATA";
+
+/** The status a server answers with (RFC 9110 §15): 400 unless the request is well-formed but unsupported. */
+const STATUS: Partial<Record<HttpParseErrorCode, number>> = {
+  UNSUPPORTED_VERSION: 505,
+  UNSUPPORTED_TRANSFER_ENCODING: 501,
+};
+
+/** Thrown for any request that is not a well-formed HTTP/1.x message this parser accepts. */
 export class HttpParseError extends Error {
-  constructor(message: string) {
+  readonly status: number;
+  constructor(
+    readonly code: HttpParseErrorCode,
+    message: string,
+  ) {
     super(message);
     this.name = "HttpParseError";
+    this.status = STATUS[code] ?? 400;
   }
 }
 
 /** One parsed HTTP/1.x request. */
 export interface HttpRequest {
-  /** The method exactly as sent, e.g. "GET". Methods are case-sensitive. */
+  /** The method exactly as sent, e.g. "GET". Methods are case-sensitive (RFC 9110 §9.1). */
   method: string;
   /** The request-target exactly as sent, e.g. "/search?q=cats". Not decoded. */
   target: string;
@@ -21,8 +52,10 @@ export interface HttpRequest {
 }
 
 const CRLF = "\r\n";
+// RFC 9112 §2.3: HTTP-version = "HTTP/" DIGIT "." DIGIT, and "HTTP" is case-sensitive.
+const VERSION = /^HTTP\/[0-9]\.[0-9]$/;
 const SUPPORTED_VERSIONS = new Set(["HTTP/1.0", "HTTP/1.1"]);
-// This exercise's rule for methods: uppercase letters only (GET, POST, PURGE, PROPFIND, ...).
+// House rule: uppercase letters only (GET, POST, PURGE, PROPFIND, ...). RFC 9110 §9.1 allows any token.
 const METHOD = /^[A-Z]+$/;
 // Visible ASCII only: no spaces, no control characters (a stray LF here would split the message).
 const TARGET = /^[\x21-\x7E]+$/;
@@ -36,7 +69,7 @@ const DIGITS = /^[0-9]+$/;
 export function parseRequest(raw: string): HttpRequest {
   const headEnd = raw.indexOf(CRLF + CRLF);
   if (headEnd === -1) {
-    throw new HttpParseError("missing end of headers (an empty line, CRLF CRLF)");
+    throw new HttpParseError("NO_END_OF_HEADERS", "missing end of headers (an empty line, CRLF CRLF)");
   }
   const [requestLine, ...fieldLines] = raw.slice(0, headEnd).split(CRLF);
   const { method, target, version } = parseRequestLine(requestLine);
@@ -61,18 +94,23 @@ function parseRequestLine(line: string): Pick<HttpRequest, "method" | "target" |
   const parts = line.split(" ");
   if (parts.length !== 3 || parts.includes("")) {
     throw new HttpParseError(
+      "BAD_REQUEST_LINE",
       `malformed request line ${JSON.stringify(line)}: expected METHOD SP target SP version`,
     );
   }
   const [method, target, version] = parts;
   if (!METHOD.test(method)) {
-    throw new HttpParseError(`invalid method ${JSON.stringify(method)}: use uppercase letters only`);
+    throw new HttpParseError("BAD_METHOD", `invalid method ${JSON.stringify(method)}: use uppercase letters only`);
   }
   if (!TARGET.test(target)) {
-    throw new HttpParseError(`invalid request target ${JSON.stringify(target)}`);
+    throw new HttpParseError("BAD_TARGET", `invalid request target ${JSON.stringify(target)}`);
+  }
+  if (!VERSION.test(version)) {
+    throw new HttpParseError("BAD_VERSION", `malformed HTTP version ${JSON.stringify(version)}: expected HTTP/<digit>.<digit>`);
   }
   if (!SUPPORTED_VERSIONS.has(version)) {
-    throw new HttpParseError(`unsupported HTTP version ${JSON.stringify(version)}`);
+    // Well-formed but not ours: 505 HTTP Version Not Supported rather than 400.
+    throw new HttpParseError("UNSUPPORTED_VERSION", `unsupported HTTP version ${JSON.stringify(version)}`);
   }
   return { method, target, version };
 }
@@ -92,24 +130,24 @@ function parseFieldLines(lines: string[]): Record<string, string[]> {
 function parseFieldLine(line: string): { name: string; value: string } {
   if (line.startsWith(" ") || line.startsWith("\t")) {
     // obs-fold: an old way to continue the previous value. RFC 9112 §5.2 lets servers reject it.
-    throw new HttpParseError(`obs-fold (a line starting with whitespace) is not allowed: ${JSON.stringify(line)}`);
+    throw new HttpParseError("OBS_FOLD", `obs-fold (a line starting with whitespace) is not allowed: ${JSON.stringify(line)}`);
   }
   const colon = line.indexOf(":");
   if (colon === -1) {
-    throw new HttpParseError(`missing colon in header line ${JSON.stringify(line)}`);
+    throw new HttpParseError("MISSING_COLON", `missing colon in header line ${JSON.stringify(line)}`);
   }
   const name = line.slice(0, colon);
   if (name.endsWith(" ") || name.endsWith("\t")) {
     // RFC 9112 §5.1: MUST reject. Proxies that strip this space disagree with ones that don't.
-    throw new HttpParseError(`whitespace before colon in header line ${JSON.stringify(line)}`);
+    throw new HttpParseError("WHITESPACE_BEFORE_COLON", `whitespace before colon in header line ${JSON.stringify(line)}`);
   }
   if (!TOKEN.test(name)) {
-    throw new HttpParseError(`invalid header name ${JSON.stringify(name)}`);
+    throw new HttpParseError("BAD_HEADER_NAME", `invalid header name ${JSON.stringify(name)}`);
   }
   // Only SP and HTAB are optional whitespace; String.trim() would also eat \r, \n and more.
   const value = line.slice(colon + 1).replace(/^[ \t]+|[ \t]+$/g, "");
   if (FORBIDDEN_IN_VALUE.test(value)) {
-    throw new HttpParseError(`invalid character (CR, LF or NUL) in header value of ${JSON.stringify(name)}`);
+    throw new HttpParseError("BAD_HEADER_VALUE", `invalid character (CR, LF or NUL) in header value of ${JSON.stringify(name)}`);
   }
   return { name: name.toLowerCase(), value };
 }
@@ -118,20 +156,20 @@ function readBody(headers: Record<string, string[]>, rest: string): string {
   if (Object.hasOwn(headers, "transfer-encoding")) {
     if (Object.hasOwn(headers, "content-length")) {
       // The classic request-smuggling setup: two servers may each pick a different framing.
-      throw new HttpParseError("both Transfer-Encoding and Content-Length present: possible request smuggling");
+      throw new HttpParseError("TRANSFER_ENCODING_AND_CONTENT_LENGTH", "both Transfer-Encoding and Content-Length present: possible request smuggling");
     }
     // Ignoring it would treat a chunked body as the next request, which is smuggling too.
-    throw new HttpParseError("Transfer-Encoding is not supported by this parser");
+    throw new HttpParseError("UNSUPPORTED_TRANSFER_ENCODING", "Transfer-Encoding is not supported by this parser");
   }
   const length = contentLength(headers);
   // Content-Length counts bytes on the wire, not JavaScript characters: "é" is 2 bytes in UTF-8.
   const received = new TextEncoder().encode(rest).length;
   if (received < length) {
-    throw new HttpParseError(`incomplete body: Content-Length is ${length} but only ${received} bytes follow`);
+    throw new HttpParseError("INCOMPLETE_BODY", `incomplete body: Content-Length is ${length} but only ${received} bytes follow`);
   }
   if (received > length) {
     // On a real connection these bytes would start the next request; here they mean the framing is off.
-    throw new HttpParseError(`extra data: ${received - length} bytes after the end of the message`);
+    throw new HttpParseError("EXTRA_DATA", `extra data: ${received - length} bytes after the end of the message`);
   }
   // Exactly `length` bytes follow the head, so the body is everything after it.
   return rest;
@@ -145,11 +183,11 @@ function contentLength(headers: Record<string, string[]>): number {
   for (const value of values) {
     // Digits only: parseInt("12abc") and Number("") would happily accept garbage.
     if (!DIGITS.test(value) || !Number.isSafeInteger(Number(value))) {
-      throw new HttpParseError(`invalid Content-Length ${JSON.stringify(value)}`);
+      throw new HttpParseError("BAD_CONTENT_LENGTH", `invalid Content-Length ${JSON.stringify(value)}`);
     }
   }
   if (new Set(values.map(Number)).size > 1) {
-    throw new HttpParseError(`conflicting Content-Length values: ${values.join(", ")}`);
+    throw new HttpParseError("CONFLICTING_CONTENT_LENGTH", `conflicting Content-Length values: ${values.join(", ")}`);
   }
   return Number(values[0]);
 }

@@ -1,6 +1,24 @@
+/** Why a message was refused: the tests check this code, not the message. */
+export type HttpMessageErrorCode =
+  | "BAD_HEADER_NAME"
+  | "BAD_STATUS"
+  | "BAD_REASON"
+  | "BAD_HEADER_VALUE"
+  | "FRAMING_HEADER"
+  | "BODY_NOT_ALLOWED"
+  | "TRAILERS_NOT_ALLOWED"
+  | "BAD_CHUNK_SIZE"
+  | "BAD_CHUNK_DATA"
+  | "UNEXPECTED_END"
+  | "EXTRA_DATA"
+  | "BAD_TRAILER";
+
 /** Thrown for anything that would put a malformed or ambiguous HTTP/1.1 message on the wire. */
 export class HttpMessageError extends Error {
-  constructor(message: string) {
+  constructor(
+    readonly code: HttpMessageErrorCode,
+    message: string,
+  ) {
     super(message);
     this.name = "HttpMessageError";
   }
@@ -90,7 +108,7 @@ const MAX_CHUNK_SIZE_DIGITS = 8;
  */
 export function canonicalName(name: string): string {
   if (!TOKEN.test(name)) {
-    throw new HttpMessageError(`invalid header name ${JSON.stringify(name)}`);
+    throw new HttpMessageError("BAD_HEADER_NAME", `invalid header name ${JSON.stringify(name)}`);
   }
   return name
     .toLowerCase()
@@ -102,11 +120,11 @@ export function canonicalName(name: string): string {
 /** "HTTP/1.1 404 Not Found\r\n". The space after the code stays even when the phrase is empty. */
 export function statusLine(status: number, reason?: string): string {
   if (!Number.isInteger(status) || status < 100 || status > 599) {
-    throw new HttpMessageError(`invalid status code ${String(status)}: use an integer from 100 to 599`);
+    throw new HttpMessageError("BAD_STATUS", `invalid status code ${String(status)}: use an integer from 100 to 599`);
   }
   const phrase = reason ?? REASON_PHRASES[status] ?? "";
   if (!SAFE_TEXT.test(phrase)) {
-    throw new HttpMessageError(`invalid reason phrase ${JSON.stringify(phrase)}`);
+    throw new HttpMessageError("BAD_REASON", `invalid reason phrase ${JSON.stringify(phrase)}`);
   }
   return `HTTP/1.1 ${status} ${phrase}${CRLF}`;
 }
@@ -125,10 +143,10 @@ export async function* writeResponse(res: OutgoingResponse): AsyncGenerator<Uint
   if (status < 200 || status === 204 || status === 304) {
     // These responses never have a body, so they carry no framing headers either (RFC 9110 §6.4.1).
     if (body !== undefined) {
-      throw new HttpMessageError(`a ${status} response cannot have a body`);
+      throw new HttpMessageError("BODY_NOT_ALLOWED", `a ${status} response cannot have a body`);
     }
     if (trailers !== undefined) {
-      throw new HttpMessageError(`a ${status} response cannot have trailers`);
+      throw new HttpMessageError("TRAILERS_NOT_ALLOWED", `a ${status} response cannot have trailers`);
     }
     yield encoder.encode(head + CRLF);
     return;
@@ -136,7 +154,7 @@ export async function* writeResponse(res: OutgoingResponse): AsyncGenerator<Uint
 
   if (body === undefined || typeof body === "string" || body instanceof Uint8Array) {
     if (trailers !== undefined) {
-      throw new HttpMessageError("trailers need a streamed (chunked) body");
+      throw new HttpMessageError("TRAILERS_NOT_ALLOWED", "trailers need a streamed (chunked) body");
     }
     const bytes = typeof body === "string" ? encoder.encode(body) : (body ?? new Uint8Array(0));
     // Content-Length counts bytes, not characters: "é" is one character but two UTF-8 bytes.
@@ -190,7 +208,7 @@ export async function decodeChunked(source: AsyncIterable<Uint8Array>): Promise<
     parts.push(await reader.readBytes(size, "chunk data"));
     const end = await reader.readBytes(2, "the CRLF after chunk data");
     if (end[0] !== CR || end[1] !== LF) {
-      throw new HttpMessageError(`chunk data longer than its declared size ${size} (no CRLF after it)`);
+      throw new HttpMessageError("BAD_CHUNK_DATA", `chunk data longer than its declared size ${size} (no CRLF after it)`);
     }
   }
 
@@ -206,7 +224,7 @@ export async function decodeChunked(source: AsyncIterable<Uint8Array>): Promise<
   // This function decodes exactly one message. On a keep-alive connection leftover bytes would
   // be the next request; here they mean the sender and we disagree about where the body ends.
   if (!(await reader.atEnd())) {
-    throw new HttpMessageError("extra data after the end of the chunked body");
+    throw new HttpMessageError("EXTRA_DATA", "extra data after the end of the chunked body");
   }
   return { body: concat(parts), trailers: Object.fromEntries(trailers) };
 }
@@ -217,13 +235,13 @@ function fieldLines(fields: Record<string, string | string[]>): string {
   for (const [rawName, rawValue] of Object.entries(fields)) {
     const name = canonicalName(rawName);
     if (FRAMING_HEADERS.has(name.toLowerCase())) {
-      throw new HttpMessageError(`${name} is framing, set by the writer from the body; do not set it yourself`);
+      throw new HttpMessageError("FRAMING_HEADER", `${name} is framing, set by the writer from the body; do not set it yourself`);
     }
     for (const value of Array.isArray(rawValue) ? rawValue : [rawValue]) {
       // CR/LF here is header injection (response splitting): the rest of the value would be
       // read as new header lines, or even as a second response.
       if (!SAFE_TEXT.test(value)) {
-        throw new HttpMessageError(`invalid header value for ${name}: ${JSON.stringify(value)}`);
+        throw new HttpMessageError("BAD_HEADER_VALUE", `invalid header value for ${name}: ${JSON.stringify(value)}`);
       }
       // Only SP and HTAB are optional whitespace around a value.
       out += `${name}: ${value.replace(/^[ \t]+|[ \t]+$/g, "")}${CRLF}`;
@@ -235,13 +253,13 @@ function fieldLines(fields: Record<string, string | string[]>): string {
 function parseChunkSize(line: string): number {
   const match = CHUNK_SIZE_LINE.exec(line);
   if (!match) {
-    throw new HttpMessageError(`invalid chunk size line ${JSON.stringify(line)}`);
+    throw new HttpMessageError("BAD_CHUNK_SIZE", `invalid chunk size line ${JSON.stringify(line)}`);
   }
   // Count digits instead of parsing first: "10000000000000005" (17 hex digits) wraps around to 5
   // in a parser that uses 64-bit integers, a known request-smuggling trick.
   const digits = match[1].replace(/^0+(?=.)/, "");
   if (digits.length > MAX_CHUNK_SIZE_DIGITS) {
-    throw new HttpMessageError(`chunk size ${match[1]} is too large`);
+    throw new HttpMessageError("BAD_CHUNK_SIZE", `chunk size ${match[1]} is too large`);
   }
   return Number.parseInt(digits, 16);
 }
@@ -251,7 +269,7 @@ function parseTrailerLine(line: string): { name: string; value: string } {
   const name = colon === -1 ? "" : line.slice(0, colon);
   const value = line.slice(colon + 1).replace(/^[ \t]+|[ \t]+$/g, "");
   if (colon === -1 || !TOKEN.test(name) || !SAFE_TEXT.test(value)) {
-    throw new HttpMessageError(`invalid trailer line ${JSON.stringify(line)}`);
+    throw new HttpMessageError("BAD_TRAILER", `invalid trailer line ${JSON.stringify(line)}`);
   }
   return { name: name.toLowerCase(), value };
 }
@@ -276,7 +294,7 @@ class ByteReader {
       // The CR may be the last byte we have; look again from there once more bytes arrive.
       searchFrom = Math.max(0, this.buffer.length - 1);
       if (!(await this.pull())) {
-        throw new HttpMessageError(`unexpected end of input while reading ${what}`);
+        throw new HttpMessageError("UNEXPECTED_END", `unexpected end of input while reading ${what}`);
       }
     }
   }
@@ -284,7 +302,7 @@ class ByteReader {
   async readBytes(count: number, what: string): Promise<Uint8Array> {
     while (this.buffer.length < count) {
       if (!(await this.pull())) {
-        throw new HttpMessageError(`unexpected end of input while reading ${what}`);
+        throw new HttpMessageError("UNEXPECTED_END", `unexpected end of input while reading ${what}`);
       }
     }
     const bytes = this.buffer.slice(0, count);

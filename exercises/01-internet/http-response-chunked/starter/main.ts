@@ -1,6 +1,24 @@
+/** Why a message was refused: the tests check this code, not the message. */
+export type HttpMessageErrorCode =
+  | "BAD_HEADER_NAME"
+  | "BAD_STATUS"
+  | "BAD_REASON"
+  | "BAD_HEADER_VALUE"
+  | "FRAMING_HEADER"
+  | "BODY_NOT_ALLOWED"
+  | "TRAILERS_NOT_ALLOWED"
+  | "BAD_CHUNK_SIZE"
+  | "BAD_CHUNK_DATA"
+  | "UNEXPECTED_END"
+  | "EXTRA_DATA"
+  | "BAD_TRAILER";
+
 /** Thrown for anything that would put a malformed or ambiguous HTTP/1.1 message on the wire. */
 export class HttpMessageError extends Error {
-  constructor(message: string) {
+  constructor(
+    readonly code: HttpMessageErrorCode,
+    message: string,
+  ) {
     super(message);
     this.name = "HttpMessageError";
   }
@@ -67,7 +85,7 @@ export const REASON_PHRASES: Readonly<Record<number, string>> = {
 
 /**
  * "content-type" -> "Content-Type": the first letter and every letter after "-" uppercase,
- * everything else lowercase. Throws HttpMessageError ("invalid header name …") for names that
+ * everything else lowercase. Throws HttpMessageError BAD_HEADER_NAME for names that
  * are not an RFC 9110 token (letters, digits and !#$%&'*+-.^_`|~, at least one character).
  */
 export function canonicalName(name: string): string {
@@ -78,8 +96,8 @@ export function canonicalName(name: string): string {
 /**
  * "HTTP/1.1 404 Not Found\r\n". `reason` overrides REASON_PHRASES; an unknown code without one
  * gets an empty phrase — but the space after the code stays: "HTTP/1.1 299 \r\n".
- * Throws HttpMessageError for a status that is not an integer from 100 to 599 ("invalid status
- * code …") and for a phrase with anything but tab, space and visible ASCII ("invalid reason phrase …").
+ * Throws HttpMessageError for a status that is not an integer from 100 to 599 (BAD_STATUS)
+ * and for a phrase with anything but tab, space and visible ASCII (BAD_REASON).
  */
 export function statusLine(status: number, reason?: string): string {
   // TODO 2: check the status code, pick the phrase, check the phrase, build the line.
@@ -123,7 +141,7 @@ export async function* encodeChunked(
 /**
  * Decodes one complete chunked body (the bytes after the head). The source may split the bytes
  * anywhere — even inside a size line or a CRLF. Throws HttpMessageError for malformed, truncated
- * or over-long input (see the README table for the message each problem needs).
+ * or over-long input (see the README table for the code each problem gets).
  */
 export async function decodeChunked(source: AsyncIterable<Uint8Array>): Promise<DecodedBody> {
   // TODO 7: keep a buffer of unread bytes and pull more from the source when you need them.

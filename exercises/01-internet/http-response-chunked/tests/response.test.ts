@@ -44,7 +44,7 @@ function syncOutcome(fn: () => unknown): string {
   try {
     return `returned ${JSON.stringify(fn())}`;
   } catch (error) {
-    if (error instanceof HttpMessageError) return `HttpMessageError: ${error.message}`;
+    if (error instanceof HttpMessageError) return `HttpMessageError: ${String(error.code)}`;
     return `threw something that is not an HttpMessageError: ${String(error)}`;
   }
 }
@@ -57,7 +57,7 @@ async function writeOutcome(res: OutgoingResponse): Promise<string> {
     return `completed: ${JSON.stringify(decoder.decode(concat(parts)))}`;
   } catch (error) {
     const sent = parts.length === 0 ? "nothing sent" : `sent ${JSON.stringify(decoder.decode(concat(parts)))}`;
-    if (error instanceof HttpMessageError) return `HttpMessageError (${sent}): ${error.message}`;
+    if (error instanceof HttpMessageError) return `HttpMessageError (${sent}): ${String(error.code)}`;
     return `threw something that is not an HttpMessageError (${sent}): ${String(error)}`;
   }
 }
@@ -67,20 +67,18 @@ async function decodeOutcome(source: AsyncIterable<Uint8Array>): Promise<string>
     const { body, trailers } = await decodeChunked(source);
     return `decoded: ${JSON.stringify({ body: decoder.decode(body), trailers })}`;
   } catch (error) {
-    if (error instanceof HttpMessageError) return `HttpMessageError: ${error.message}`;
+    if (error instanceof HttpMessageError) return `HttpMessageError: ${String(error.code)}`;
     return `threw something that is not an HttpMessageError: ${String(error)}`;
   }
 }
 
-/** Matches an HttpMessageError outcome whose message contains `phrase` (case-insensitive). */
-function messageError(phrase: string, sent = "nothing sent") {
-  const escaped = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const prefix = sent === "" ? "HttpMessageError" : `HttpMessageError \\(${escaped(sent)}\\)`;
-  return expect.stringMatching(new RegExp(`^${prefix}: .*${escaped(phrase)}`, "is"));
+/** The outcome of an HttpMessageError with this code, thrown after `sent` (nothing, by default). */
+function messageError(code: string, sent = "nothing sent"): string {
+  return sent === "" ? `HttpMessageError: ${code}` : `HttpMessageError (${sent}): ${code}`;
 }
 
-function anyMessageError(phrase: string) {
-  return messageError(phrase, "");
+function anyMessageError(code: string): string {
+  return messageError(code, "");
 }
 
 /** The wire text delivered to decodeChunked in pieces of `size` bytes. */
@@ -107,7 +105,7 @@ describe("canonicalName and statusLine", () => {
   it("rejects header names that are not tokens", () => {
     const bad = ["", "Bad Name", "X:Y", "Caf\u00e9", "a\r\nb", "Set-Cookie\n"];
     expect(bad.map((name) => ({ name, outcome: syncOutcome(() => canonicalName(name)) }))).toEqual(
-      bad.map((name) => ({ name, outcome: anyMessageError("header name") })),
+      bad.map((name) => ({ name, outcome: anyMessageError("BAD_HEADER_NAME") })),
     );
   });
 
@@ -123,7 +121,7 @@ describe("canonicalName and statusLine", () => {
   it("rejects status codes that are not integers from 100 to 599", () => {
     const bad = [99, 600, 0, -200, 200.5, Number.NaN, Number.POSITIVE_INFINITY, 1000];
     expect(bad.map((status) => ({ status, outcome: syncOutcome(() => statusLine(status)) }))).toEqual(
-      bad.map((status) => ({ status, outcome: anyMessageError("status") })),
+      bad.map((status) => ({ status, outcome: anyMessageError("BAD_STATUS") })),
     );
     expect(syncOutcome(() => statusLine(100))).toBe(`returned "HTTP/1.1 100 Continue\\r\\n"`);
     expect(syncOutcome(() => statusLine(599))).toBe(`returned "HTTP/1.1 599 \\r\\n"`);
@@ -132,7 +130,7 @@ describe("canonicalName and statusLine", () => {
   it("rejects a reason phrase with CR, LF or other control characters", () => {
     const bad = ["OK\r\nSet-Cookie: admin=1", "OK\n", "O\rK", "O\0K", "Caf\u00e9"];
     expect(bad.map((reason) => ({ reason, outcome: syncOutcome(() => statusLine(200, reason)) }))).toEqual(
-      bad.map((reason) => ({ reason, outcome: anyMessageError("reason") })),
+      bad.map((reason) => ({ reason, outcome: anyMessageError("BAD_REASON") })),
     );
   });
 });
@@ -199,13 +197,13 @@ describe("writeResponse with a whole body (Content-Length)", () => {
     ];
     const outcomes = await Promise.all(bad.map((value) => writeOutcome({ status: 302, headers: { Location: value } })));
     expect(bad.map((value, i) => ({ value, outcome: outcomes[i] }))).toEqual(
-      bad.map((value) => ({ value, outcome: messageError("header value") })),
+      bad.map((value) => ({ value, outcome: messageError("BAD_HEADER_VALUE") })),
     );
     // An invalid value inside an array is caught too, and so is a bad name.
     expect(await writeOutcome({ status: 200, headers: { "set-cookie": ["a=1", "b=2\r\n\r\n<script>"] } })).toEqual(
-      messageError("header value"),
+      messageError("BAD_HEADER_VALUE"),
     );
-    expect(await writeOutcome({ status: 200, headers: { "x bad": "1" } })).toEqual(messageError("header name"));
+    expect(await writeOutcome({ status: 200, headers: { "x bad": "1" } })).toEqual(messageError("BAD_HEADER_NAME"));
   });
 
   it("refuses caller-set framing headers: the writer derives them from the body", async () => {
@@ -215,7 +213,7 @@ describe("writeResponse with a whole body (Content-Length)", () => {
       { status: 200, headers: { "TRANSFER-ENCODING": "chunked" }, body: stream("hello") },
     ];
     const outcomes = await Promise.all(cases.map(writeOutcome));
-    expect(outcomes).toEqual(cases.map(() => messageError("framing")));
+    expect(outcomes).toEqual(cases.map(() => messageError("FRAMING_HEADER")));
   });
 
   it("sends no body and no framing headers for 1xx, 204 and 304, and rejects a body there", async () => {
@@ -231,12 +229,12 @@ describe("writeResponse with a whole body (Content-Length)", () => {
       { status: 204, body: stream("x") },
     ];
     const outcomes = await Promise.all(cases.map(writeOutcome));
-    expect(outcomes).toEqual(cases.map(() => messageError("body")));
+    expect(outcomes).toEqual(cases.map(() => messageError("BODY_NOT_ALLOWED")));
   });
 
   it("rejects an invalid status code or reason phrase before sending anything", async () => {
-    expect(await writeOutcome({ status: 600, body: "x" })).toEqual(messageError("status"));
-    expect(await writeOutcome({ status: 200, reason: "OK\r\nX-Evil: 1", body: "x" })).toEqual(messageError("reason"));
+    expect(await writeOutcome({ status: 600, body: "x" })).toEqual(messageError("BAD_STATUS"));
+    expect(await writeOutcome({ status: 200, reason: "OK\r\nX-Evil: 1", body: "x" })).toEqual(messageError("BAD_REASON"));
   });
 });
 
@@ -309,14 +307,14 @@ describe("writeResponse with a streamed body (Transfer-Encoding: chunked)", () =
 
   it("rejects trailers without a streamed body, and invalid trailers before sending anything", async () => {
     expect(await writeOutcome({ status: 200, body: "hello", trailers: { "x-checksum": "1" } })).toEqual(
-      messageError("trailer"),
+      messageError("TRAILERS_NOT_ALLOWED"),
     );
-    expect(await writeOutcome({ status: 200, trailers: { "x-checksum": "1" } })).toEqual(messageError("trailer"));
+    expect(await writeOutcome({ status: 200, trailers: { "x-checksum": "1" } })).toEqual(messageError("TRAILERS_NOT_ALLOWED"));
     expect(
       await writeOutcome({ status: 200, body: stream("hello"), trailers: { "x-checksum": "1\r\nX-Evil: 1" } }),
-    ).toEqual(messageError("header value"));
+    ).toEqual(messageError("BAD_HEADER_VALUE"));
     expect(await writeOutcome({ status: 200, body: stream("hello"), trailers: { "content-length": "5" } })).toEqual(
-      messageError("framing"),
+      messageError("FRAMING_HEADER"),
     );
   });
 
@@ -371,14 +369,14 @@ describe("decodeChunked", () => {
     );
     const outcomes = await Promise.all(bad.map((input) => decodeOutcome(pieces(input, 1000))));
     expect(bad.map((input, i) => ({ input, outcome: outcomes[i] }))).toEqual(
-      bad.map((input) => ({ input, outcome: anyMessageError("chunk size") })),
+      bad.map((input) => ({ input, outcome: anyMessageError("BAD_CHUNK_SIZE") })),
     );
   });
 
   it("rejects chunk sizes above 4 GiB, including ones that overflow 64-bit integers", async () => {
     const bad = ["100000000", "10000000000000005", "ffffffffffffffffffff"].map((size) => `${size}\r\nhello\r\n0\r\n\r\n`);
     const outcomes = await Promise.all(bad.map((input) => decodeOutcome(pieces(input, 1000))));
-    expect(outcomes).toEqual(bad.map(() => anyMessageError("chunk size")));
+    expect(outcomes).toEqual(bad.map(() => anyMessageError("BAD_CHUNK_SIZE")));
     // Leading zeros do not make a size large.
     expect(await decodeOutcome(pieces("000000000005\r\nhello\r\n0\r\n\r\n", 1000))).toBe(
       `decoded: ${JSON.stringify({ body: "hello", trailers: {} })}`,
@@ -389,7 +387,7 @@ describe("decodeChunked", () => {
     const bad = ["3\r\nhello\r\n0\r\n\r\n", "5\r\nhello\n0\r\n\r\n", "5\r\nhelloXX0\r\n\r\n"];
     const outcomes = await Promise.all(bad.map((input) => decodeOutcome(pieces(input, 1000))));
     expect(bad.map((input, i) => ({ input, outcome: outcomes[i] }))).toEqual(
-      bad.map((input) => ({ input, outcome: anyMessageError("chunk data") })),
+      bad.map((input) => ({ input, outcome: anyMessageError("BAD_CHUNK_DATA") })),
     );
   });
 
@@ -398,21 +396,26 @@ describe("decodeChunked", () => {
     const prefixes = Array.from({ length: full.length }, (_, i) => full.slice(0, i));
     const outcomes = await Promise.all(prefixes.map((input) => decodeOutcome(pieces(input, 3))));
     expect(prefixes.map((input, i) => ({ input, outcome: outcomes[i] }))).toEqual(
-      prefixes.map((input) => ({ input, outcome: anyMessageError("unexpected end") })),
+      prefixes.map((input) => ({ input, outcome: anyMessageError("UNEXPECTED_END") })),
     );
   });
 
   it("rejects data after the end of the chunked body", async () => {
     const bad = ["0\r\n\r\nGET /admin HTTP/1.1\r\n\r\n", "5\r\nhello\r\n0\r\n\r\n\r\n", "0\r\n\r\nx"];
     const outcomes = await Promise.all(bad.map((input) => decodeOutcome(pieces(input, 4))));
-    expect(outcomes).toEqual(bad.map(() => anyMessageError("extra data")));
+    expect(outcomes).toEqual(bad.map(() => anyMessageError("EXTRA_DATA")));
+  });
+
+  it("joins repeated trailers with a comma, under their lowercase name", async () => {
+    const decoded = await decodeChunked(pieces("3\r\nabc\r\n0\r\nX-Part: 1\r\nx-part: 2\r\nServer-Timing: db\r\n\r\n", 4));
+    expect(decoded.trailers).toEqual({ "x-part": "1, 2", "server-timing": "db" });
   });
 
   it("rejects malformed trailer lines", async () => {
     const bad = ["X-Checksum abc", ": abc", "Bad Name: 1", "X-A: caf\u00e9"].map((line) => `0\r\n${line}\r\n\r\n`);
     const outcomes = await Promise.all(bad.map((input) => decodeOutcome(pieces(input, 1000))));
     expect(bad.map((input, i) => ({ input, outcome: outcomes[i] }))).toEqual(
-      bad.map((input) => ({ input, outcome: anyMessageError("trailer") })),
+      bad.map((input) => ({ input, outcome: anyMessageError("BAD_TRAILER") })),
     );
   });
 });

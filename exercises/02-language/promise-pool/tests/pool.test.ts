@@ -296,6 +296,26 @@ describe("cancellation with an AbortSignal", () => {
     }
   });
 
+  it("removes every listener it added to the caller's signal before settling", async () => {
+    const { signal } = new AbortController();
+    const listening = new Set<unknown>();
+    const add = signal.addEventListener.bind(signal);
+    const remove = signal.removeEventListener.bind(signal);
+    signal.addEventListener = ((type: string, listener: EventListenerOrEventListenerObject, options?: AddEventListenerOptions) => {
+      listening.add(listener);
+      add(type, listener, options);
+    }) as typeof signal.addEventListener;
+    signal.removeEventListener = ((type: string, listener: EventListenerOrEventListenerObject, options?: EventListenerOptions) => {
+      listening.delete(listener);
+      remove(type, listener, options);
+    }) as typeof signal.removeEventListener;
+    await expect(runPool([async () => 1, async () => 2], { concurrency: 1, signal })).resolves.toEqual([1, 2]);
+    expect(listening.size).toBe(0);
+    const failure = new Error("boom");
+    await expect(runPool([() => Promise.reject(failure)], { concurrency: 2, signal })).rejects.toBe(failure);
+    expect(listening.size).toBe(0);
+  });
+
   it("is not affected by an abort after it has finished", async () => {
     const controller = new AbortController();
     const results = await runPool([async () => 1, async () => 2], { concurrency: 1, signal: controller.signal });

@@ -162,13 +162,15 @@ export class UserRepository {
     }
     if (filter.city !== undefined) {
       // EXISTS, not JOIN: a user with two addresses in the city must still appear once.
-      where.push(`id IN (SELECT a.user_id FROM addresses a WHERE a.city = ${param(filter.city)}) AND id = ANY(SELECT a.user_id FROM addresses a, addresses b WHERE a.user_id = b.user_id)`);
+      where.push(`a.city = ${param(filter.city)}`);
     }
     if (filter.createdAfter !== undefined) where.push(`created_at > ${param(filter.createdAfter)}`);
 
-    let sql = `SELECT ${USER_COLUMNS} FROM users`;
+    let sql = filter.city === undefined
+      ? `SELECT ${USER_COLUMNS} FROM users`
+      : `SELECT ${USER_COLUMNS.split(", ").map((c) => `users.${c}`).join(", ")} FROM users JOIN addresses a ON a.user_id = users.id`;
     if (where.length > 0) sql += ` WHERE ${where.join(" AND ")}`;
-    sql += " ORDER BY id";
+    sql += " ORDER BY users.id";
     if (filter.limit !== undefined) sql += ` LIMIT ${param(filter.limit)}`;
 
     const { rows } = await this.db.query<UserRow>(sql, params);

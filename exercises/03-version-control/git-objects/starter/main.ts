@@ -42,7 +42,7 @@ export interface CommitInput {
   parents: string[];
   author: Signature;
   committer: Signature;
-  /** Written exactly as given after the blank line (git adds no newline). */
+  /** Stored exactly as given after the blank line: the object format adds no newline (git commit does, before it gets here). */
   message: string;
 }
 

@@ -40,7 +40,9 @@ function namesIn(tree: Uint8Array): string[] {
   let i = 0;
   while (i < tree.length) {
     const space = tree.indexOf(0x20, i);
-    const nul = tree.indexOf(0, space);
+    const nul = space < 0 ? -1 : tree.indexOf(0, space);
+    // A malformed body ends the walk with a marker instead of looping forever.
+    if (nul < 0) return [...names, `<malformed at byte ${i}>`];
     names.push(text(tree.subarray(space + 1, nul)));
     i = nul + 21;
   }
@@ -283,10 +285,21 @@ describe("commits", () => {
     { problem: "a \"<\" in the author name", change: { author: { ...ada, name: "Ada <The Countess>" } } },
     { problem: "a \">\" in the committer email", change: { committer: { ...ada, email: "ada>@example.com" } } },
     { problem: "a newline in the author name", change: { author: { ...ada, name: "Ada\ncommitter Mallory" } } },
+    { problem: "a \">\" in the committer name", change: { committer: { ...ada, name: "Ada > Babbage" } } },
+    { problem: "a \"<\" in the author email", change: { author: { ...ada, email: "ada<@example.com" } } },
+    {
+      problem: "a newline in the committer email (a forged header line)",
+      change: { committer: { ...ada, email: "ada@example.com> 1700000000 +0000\ngpgsig x\ncommitter Mallory <m@example.com" } },
+    },
+    { problem: "a newline in the author email", change: { author: { ...ada, email: "ada@example.com\n" } } },
+    { problem: "a time that is not a number", change: { author: { ...ada, time: Number.NaN } } },
     { problem: "a fractional time", change: { author: { ...ada, time: 1700000000.5 } } },
     { problem: "a negative time", change: { committer: { ...ada, time: -1 } } },
     { problem: "a timezone without a sign", change: { author: { ...ada, timezone: "0100" } } },
     { problem: "a timezone with a colon", change: { committer: { ...ada, timezone: "+01:00" } } },
+    { problem: "a timezone with five digits", change: { author: { ...ada, timezone: "+01000" } } },
+    { problem: "a timezone with three digits", change: { committer: { ...ada, timezone: "-010" } } },
+    { problem: "a timezone followed by more text", change: { author: { ...ada, timezone: "+0100\nx" } } },
   ])("rejects $problem", async ({ change }) => {
     const commit = { ...rootCommit, ...change } as CommitInput;
     expect(() => serializeCommit(commit)).toThrow(GitObjectError);

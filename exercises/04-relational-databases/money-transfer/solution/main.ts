@@ -69,9 +69,10 @@ export async function transfer(db: Db, request: TransferRequest): Promise<Transf
   try {
     return await db.transaction((tx) => transferIn(tx, request));
   } catch (err) {
-    // Two requests with the same key can both find "no such key" and both go ahead. The UNIQUE
-    // constraint lets only one of them commit; the loser lands here after its rollback, and the
-    // winner's row is now visible. Answer the retry with it instead of an error.
+    // Two requests with the same key queue on the same account locks, unless their accounts
+    // differ (a reused key): then both can find "no such key" and go ahead. The UNIQUE constraint
+    // lets only one of them commit; the loser lands here after its rollback, and the winner's row
+    // is now visible, so the answer is the replay (here IDEMPOTENCY_KEY_REUSED), not a 23505.
     if (isUniqueViolation(err)) {
       const recorded = await findByKey(db, request.idempotencyKey);
       if (recorded) return replay(recorded, request);
@@ -84,17 +85,21 @@ export async function transfer(db: Db, request: TransferRequest): Promise<Transf
 async function transferIn(tx: Queryable, request: TransferRequest): Promise<Transfer> {
   const { from, to, amountCents, idempotencyKey } = request;
 
-  // A retry of something already done returns the first result: no balance check, no money moved.
-  const recorded = await findByKey(tx, idempotencyKey);
-  if (recorded) return replay(recorded, request);
-
-  // Lock BOTH rows before reading either balance, always lowest id first. If every transfer
+  // Lock BOTH rows before reading anything else, always lowest id first. If every transfer
   // locks in the same order, two transfers A→B and B→A can only queue behind each other; locking
   // "from, then to" lets each hold one row while waiting for the other: a deadlock.
   const { rows: accounts } = await tx.query<{ id: number; balance_cents: number }>(
     `SELECT id, balance_cents FROM accounts WHERE id IN ($1, $2) ORDER BY id FOR UPDATE`,
     [from, to],
   );
+
+  // Only now look the key up. A retry racing the original waited for the original's locks above;
+  // under READ COMMITTED this new statement sees the row it committed, so the retry is answered
+  // from the ledger. Looked up before the locks, it would find nothing, then see the balance the
+  // original already spent, and fail with INSUFFICIENT_FUNDS.
+  const recorded = await findByKey(tx, idempotencyKey);
+  if (recorded) return replay(recorded, request);
+
   const source = accounts.find((a) => a.id === from);
   const target = accounts.find((a) => a.id === to);
   if (!source) throw new TransferError("ACCOUNT_NOT_FOUND", `account ${from} does not exist`);

@@ -148,6 +148,13 @@ describe("transfer: refusals leave everything as it was", () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it("checks a request with several problems in the documented order", async () => {
+    await expectRefused(transfer(db, req(1, 1, 0, "")), "INVALID_AMOUNT");
+    await expectRefused(transfer(db, req(0, 0, 100, " ")), "INVALID_IDEMPOTENCY_KEY");
+    await expectRefused(transfer(db, req(-1, -1, 100)), "ACCOUNT_NOT_FOUND");
+    await expectRefused(transfer(db, req(3, 3, 100)), "SAME_ACCOUNT");
+  });
+
   it("rolls back the debit and credit when recording the ledger row fails", async () => {
     // Simulates a crash or a failing constraint at the very last step. Only a transaction can
     // undo the two balance updates that already ran.
@@ -215,21 +222,61 @@ describe("transfer: idempotency keys", () => {
   });
 });
 
-describe("transfer: locking", () => {
-  /** A Db whose transactions record every statement sent through `tx`, with its parameters. */
-  function recording(inner: Db) {
-    const statements: { sql: string; params: unknown[] }[] = [];
+describe("transfer: locking (these tests read your SQL)", () => {
+  // PGlite has one connection, so two transfers can never really run at the same time here, and a
+  // race cannot be shown by running one. Instead these tests watch every statement you send and,
+  // after each one sent inside the transaction, ask Postgres which account rows your transaction
+  // now holds: a row locked by SELECT … FOR UPDATE carries your transaction id in its xmax, a row
+  // you updated carries it in its xmin.
+  interface Step {
+    sql: string;
+    params: unknown[];
+    inside: boolean;
+    /** Account ids this statement locked or wrote that were not held before it. */
+    claimed: number[];
+    /** Account ids whose balance this statement changed. */
+    wrote: number[];
+  }
+
+  function recording(inner: Db, ids: number[]) {
+    const steps: Step[] = [];
+    const held = async (tx: Pick<Db, "query">) => {
+      const { rows } = await tx.query<{ id: number; locked: boolean; written: boolean }>(
+        `SELECT id,
+                xmax::text = pg_current_xact_id_if_assigned()::text AS locked,
+                xmin::text = pg_current_xact_id_if_assigned()::text AS written
+           FROM accounts WHERE id = ANY($1::int[]) ORDER BY id`,
+        [ids],
+      );
+      return rows;
+    };
     const wrapped: Db = {
-      query: (sql, params) => inner.query(sql, params),
-      exec: (sql) => inner.exec(sql),
+      query: (sql, params) => {
+        steps.push({ sql, params: params ?? [], inside: false, claimed: [], wrote: [] });
+        return inner.query(sql, params);
+      },
+      exec: (sql) => {
+        steps.push({ sql, params: [], inside: false, claimed: [], wrote: [] });
+        return inner.exec(sql);
+      },
       transaction: (fn) =>
         inner.transaction((tx) => {
+          const holding = new Set<number>();
+          const writing = new Set<number>();
           const spy = new Proxy(tx, {
             get(target, prop) {
               if (prop === "query" || prop === "exec") {
-                return (sql: string, params?: unknown[]) => {
-                  statements.push({ sql, params: params ?? [] });
-                  return prop === "query" ? target.query(sql, params) : target.exec(sql);
+                return async (sql: string, params?: unknown[]) => {
+                  const step: Step = { sql, params: params ?? [], inside: true, claimed: [], wrote: [] };
+                  steps.push(step);
+                  const result = await (prop === "query" ? target.query(sql, params) : target.exec(sql));
+                  for (const row of await held(target)) {
+                    if ((row.locked || row.written) && !holding.has(row.id)) step.claimed.push(row.id);
+                    if (row.written && !writing.has(row.id)) step.wrote.push(row.id);
+                    if (row.locked || row.written) holding.add(row.id);
+                    if (row.written) writing.add(row.id);
+                  }
+                  return result;
                 };
               }
               const value = Reflect.get(target, prop, target);
@@ -239,41 +286,73 @@ describe("transfer: locking", () => {
           return fn(spy);
         }),
     };
-    return { db: wrapped, statements };
+    return { db: wrapped, steps };
   }
 
-  const LOCK = /\bfor\s+(no\s+key\s+)?update\b/i;
-  const CHANGES_BALANCE = /\bupdate\s+("?public"?\s*\.\s*)?"?accounts"?\b/i;
+  const LOCKING_SELECT = /^\s*select\b[\s\S]*\bfor\s+(no\s+key\s+)?update\b/i;
+  const ORDER_BY_ID_ASC = /\border\s+by\s+("?\w+"?\s*\.\s*)?"?id"?(\s+asc)?\s*(\bfor\b|\blimit\b|;|$)/i;
+  const MENTIONS_ACCOUNTS = /\baccounts\b/i;
+  const MENTIONS_TRANSFERS = /\btransfers\b/i;
+  const listing = (steps: Step[]) =>
+    steps.map((s, i) => `  ${i + 1}. ${s.inside ? "" : "(outside the transaction) "}${s.sql.replace(/\s+/g, " ").trim()}`).join("\n");
 
-  it("locks both accounts with SELECT … FOR UPDATE, lowest id first, before changing a balance", async () => {
-    const { db: spied, statements } = recording(db);
-    // From 5 to 2: locking "from, then to" would take 5 before 2 — the order that deadlocks
-    // against a concurrent transfer from 2 to 5.
-    await transfer(spied, req(5, 2, 100));
+  /** Runs a transfer from 5 to 2 (the sender has the higher id) and returns what it sent. */
+  async function watched(): Promise<Step[]> {
+    const { db: spied, steps } = recording(db, [2, 5]);
+    await transfer(spied, req(5, 2, 100, "watched"));
     expect(await balances()).toEqual({ ...SEEDED, 5: 299900, 2: 12100 });
+    return steps;
+  }
 
-    const sqls = statements.map((s) => s.sql.replace(/\s+/g, " ").trim());
-    // Row locks on accounts (a FOR UPDATE on the transfers lookup, if any, does not count).
-    const locksAccounts = (sql: string) => LOCK.test(sql) && /\baccounts\b/i.test(sql);
-    const locks = statements.filter((s) => locksAccounts(s.sql));
-    const firstLock = statements.findIndex((s) => locksAccounts(s.sql));
-    const firstChange = statements.findIndex((s) => !LOCK.test(s.sql) && CHANGES_BALANCE.test(s.sql));
-    expect(
-      locks.length,
-      `no SELECT … FROM accounts … FOR UPDATE among the statements sent through tx:\n${sqls.join("\n")}`,
-    ).toBeGreaterThan(0);
-    expect(firstChange, "no UPDATE accounts among the statements sent through tx").toBeGreaterThan(-1);
-    expect(firstLock < firstChange, `the rows must be locked before the first UPDATE:\n${sqls.join("\n")}`).toBe(true);
-
-    if (locks.length === 1) {
-      // One statement locks both rows: it must hand them out sorted by id.
-      expect(locks[0].sql, "a single locking SELECT needs ORDER BY id so rows are locked in id order").toMatch(
-        /\border\s+by\b/i,
-      );
-    } else {
-      // Separate statements: the first one must be for the lower id (2), not the sender (5).
-      expect(locks[0].params, "the first lock must be on the lower account id").toContain(2);
-      expect(locks[0].params, "the first lock must be on the lower account id").not.toContain(5);
+  it("locks both accounts with SELECT … FOR UPDATE before changing either balance", async () => {
+    const steps = await watched();
+    for (const id of [2, 5]) {
+      const claimer = steps.find((s) => s.claimed.includes(id));
+      expect(claimer, `account ${id} was never locked or changed:\n${listing(steps)}`).toBeDefined();
+      expect(
+        LOCKING_SELECT.test(claimer!.sql),
+        `account ${id} was first held by a statement that is not SELECT … FOR UPDATE (an UPDATE locks too, but too late to check the balance):\n  ${claimer!.sql}`,
+      ).toBe(true);
     }
+  });
+
+  it("locks the lower account id first, whatever the direction of the transfer", async () => {
+    const steps = await watched();
+    const lockOf = (id: number) => steps.findIndex((s) => s.claimed.includes(id));
+    const [low, high] = [lockOf(2), lockOf(5)];
+    expect(low, `account 2 was never locked:\n${listing(steps)}`).toBeGreaterThan(-1);
+    expect(high, `account 5 was never locked:\n${listing(steps)}`).toBeGreaterThan(-1);
+    expect(low <= high, `account 5 (the sender) was locked before account 2:\n${listing(steps)}`).toBe(true);
+    if (low === high) {
+      // One statement locked both: Postgres locks rows in the order the statement returns them.
+      expect(
+        ORDER_BY_ID_ASC.test(steps[low].sql),
+        `a single SELECT … FOR UPDATE that locks both rows needs ORDER BY id (ascending) so it locks them in id order:\n  ${steps[low].sql}`,
+      ).toBe(true);
+    }
+  });
+
+  it("reads no balance before holding the lock, inside or outside the transaction", async () => {
+    // A balance read before the lock can be stale by the time the lock is granted: deciding (or
+    // computing the new balance) from it is the lost update this exercise is about.
+    const steps = await watched();
+    const firstClaim = steps.findIndex((s) => s.claimed.length > 0);
+    const early = steps.filter((s, i) => MENTIONS_ACCOUNTS.test(s.sql) && (!s.inside || i < firstClaim));
+    expect(early.map((s) => s.sql), `statements that read accounts before the lock:\n${listing(steps)}`).toEqual([]);
+  });
+
+  it("looks the idempotency key up after taking the locks, before changing a balance", async () => {
+    // A retry racing the original waits for the original's locks. Only a lookup made after that
+    // wait sees the original's ledger row (READ COMMITTED: each statement sees what was committed
+    // before it began); a lookup made before finds nothing, and the retry then fails with
+    // INSUFFICIENT_FUNDS or moves the money twice.
+    const steps = await watched();
+    const bothLocked = Math.max(...[2, 5].map((id) => steps.findIndex((s) => s.claimed.includes(id))));
+    const firstWrite = steps.findIndex((s) => s.wrote.length > 0);
+    const between = steps.slice(bothLocked + 1, firstWrite < 0 ? steps.length : firstWrite);
+    expect(
+      between.some((s) => s.inside && MENTIONS_TRANSFERS.test(s.sql)),
+      `no statement reads transfers between the locks and the first UPDATE:\n${listing(steps)}`,
+    ).toBe(true);
   });
 });

@@ -10,39 +10,45 @@ beforeEach(async () => {
 /**
  * The same database, counting every statement sent to it: each db.query, each statement of a
  * db.exec, and each query inside a transaction. `statements` keeps the SQL, so a failed
- * assertion shows what was run.
+ * assertion shows what was run; `rows` counts the rows they returned, so fetching everything in
+ * one query and filtering in JavaScript shows up too.
  */
 function counting(inner: Db) {
   const statements: string[] = [];
+  const fetched = { rows: 0 };
   const record = (sql: string) => statements.push(sql.replace(/\s+/g, " ").trim());
+  const tally = <R>(result: R): R => {
+    for (const r of [result].flat() as { rows?: unknown[] }[]) fetched.rows += r?.rows?.length ?? 0;
+    return result;
+  };
   const countTx = <T extends object>(tx: T): T =>
     new Proxy(tx, {
       get(target, key) {
         const value = Reflect.get(target, key);
         if (typeof value !== "function") return value;
         if (key === "query" || key === "exec" || key === "sql") {
-          return (...args: unknown[]) => {
+          return async (...args: unknown[]) => {
             record(String(args[0]));
-            return value.apply(target, args);
+            return tally(await value.apply(target, args));
           };
         }
         return value.bind(target);
       },
     });
   const db: Db = {
-    query: (sql, params) => {
+    query: async (sql, params) => {
       record(sql);
-      return inner.query(sql, params);
+      return tally(await inner.query(sql, params));
     },
     exec: async (sql) => {
       const results = await inner.exec(sql);
       // One exec can hold many statements: count each one.
       for (let i = 0; i < Math.max(results.length, 1); i++) record(sql);
-      return results;
+      return tally(results);
     },
     transaction: (fn) => inner.transaction((tx) => fn(countTx(tx))),
   };
-  return { db, statements };
+  return { db, statements, fetched };
 }
 
 const book = (id: number, title: string, publishedYear: number, reviewCount: number, averageRating: number | null): BookSummary => ({
@@ -144,6 +150,16 @@ describe("authorsWithBooks: queries", () => {
   });
 });
 
+describe("authorsWithBooks: rows fetched", () => {
+  it("fetches at most one row per author and one per book (reviews are aggregated in SQL)", async () => {
+    await addManyAuthors(db);
+    const { db: counted, fetched } = counting(db);
+    await authorsWithBooks(counted);
+    // 55 authors and 163 books: a row per review (1,000+) means the statistics were computed in JavaScript.
+    expect(fetched.rows, "rows returned by all queries together").toBeLessThanOrEqual(55 + 163);
+  });
+});
+
 describe("booksByAuthorIds", () => {
   it("gives the same books as authorsWithBooks, one author or many", async () => {
     for (const author of seeded) {
@@ -179,5 +195,15 @@ describe("booksByAuthorIds", () => {
     statements.length = 0;
     expect(await booksByAuthorIds(counted, [])).toEqual(new Map());
     expect(statements).toEqual([]);
+  });
+
+  it("fetches only the requested authors' books, one row per book", async () => {
+    // Fetching every book (or every review) in one query and filtering in JavaScript keeps the
+    // query count at 1 but moves the whole table over the wire on every call.
+    await addManyAuthors(db);
+    const { db: counted, fetched } = counting(db);
+    const books = await booksByAuthorIds(counted, [2, 5, 999]);
+    expect(books.get(2)).toEqual(pratchettBooks);
+    expect(fetched.rows, "rows returned for authors 2 (5 books), 5 (none) and 999 (unknown)").toBeLessThanOrEqual(5);
   });
 });

@@ -38,7 +38,8 @@ describe("roadlab run --runtime node", () => {
         expect(new Set(results.tests.map((t) => t.name)).size, dir).toBe(results.tests.length);
       }
     }
-  });
+    // One Vitest process per exercise, in turn.
+  }, 15 * 60_000);
 
   it("passes the reference solution with exit code 0", async () => {
     const { code, results } = await runJson(adder, "--files", `${adder}/solution`);

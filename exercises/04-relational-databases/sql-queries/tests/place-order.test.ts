@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeEach } from "vitest";
 import { createDb, type Db } from "@roadlab/db";
-import { placeOrder } from "../main";
+import { placeOrder, ShopError, type ShopErrorCode } from "../main";
 
 let db: Db;
 beforeEach(async () => {
@@ -41,6 +41,18 @@ async function snapshot(db: Db) {
   return { stock: stock.rows, ...counts.rows[0] };
 }
 
+/** Asserts that the call is refused with a ShopError carrying this code (not just any error). */
+async function expectRefused(call: Promise<unknown>, code: ShopErrorCode): Promise<void> {
+  const outcome = await call.then(
+    (value) => ({ resolved: value }),
+    (err: unknown) => ({ rejected: err }),
+  );
+  expect(outcome, `expected a ShopError with code ${code}`).toHaveProperty("rejected");
+  const err = (outcome as { rejected: unknown }).rejected;
+  expect(err, `expected a ShopError with code ${code}`).toBeInstanceOf(ShopError);
+  expect(err).toMatchObject({ code });
+}
+
 async function stockOf(db: Db, productId: number): Promise<number> {
   const { rows } = await db.query<{ stock: number }>("SELECT stock FROM products WHERE id = $1", [productId]);
   return rows[0].stock;
@@ -78,10 +90,10 @@ describe("placeOrder", () => {
     expect(await stockOf(db, 5)).toBe(0);
   });
 
-  it("rejects an order when one item lacks stock, and leaves stock and orders exactly as they were", async () => {
+  it("rejects an order when one item lacks stock (OUT_OF_STOCK), and leaves stock and orders exactly as they were", async () => {
     const before = await snapshot(db);
     // The espresso line is fine; the grinder line (only 3 left) is not. Nothing may stick.
-    await expect(
+    await expectRefused(
       placeOrder(db, {
         customerId: 1,
         items: [
@@ -89,19 +101,20 @@ describe("placeOrder", () => {
           { productId: 5, quantity: 4 },
         ],
       }),
-    ).rejects.toThrow();
+      "OUT_OF_STOCK",
+    );
     expect(await snapshot(db)).toEqual(before);
   });
 
-  it("rejects a sold-out product", async () => {
+  it("rejects a sold-out product (OUT_OF_STOCK)", async () => {
     const before = await snapshot(db);
-    await expect(placeOrder(db, { customerId: 1, items: [{ productId: 7, quantity: 1 }] })).rejects.toThrow();
+    await expectRefused(placeOrder(db, { customerId: 1, items: [{ productId: 7, quantity: 1 }] }), "OUT_OF_STOCK");
     expect(await snapshot(db)).toEqual(before);
   });
 
-  it("rejects an unknown product after a valid item, and rolls the valid item back", async () => {
+  it("rejects an unknown product after a valid item (UNKNOWN_PRODUCT), and rolls the valid item back", async () => {
     const before = await snapshot(db);
-    await expect(
+    await expectRefused(
       placeOrder(db, {
         customerId: 2,
         items: [
@@ -109,22 +122,27 @@ describe("placeOrder", () => {
           { productId: 999, quantity: 1 },
         ],
       }),
-    ).rejects.toThrow();
+      "UNKNOWN_PRODUCT",
+    );
+    // An id that is not a positive integer cannot name a product either.
+    await expectRefused(placeOrder(db, { customerId: 2, items: [{ productId: 2.5, quantity: 1 }] }), "UNKNOWN_PRODUCT");
     expect(await snapshot(db)).toEqual(before);
   });
 
-  it("rejects an unknown customer without creating anything", async () => {
+  it("rejects an unknown customer (UNKNOWN_CUSTOMER) without creating anything", async () => {
     const before = await snapshot(db);
-    await expect(placeOrder(db, { customerId: 999, items: [{ productId: 1, quantity: 1 }] })).rejects.toThrow();
+    await expectRefused(placeOrder(db, { customerId: 999, items: [{ productId: 1, quantity: 1 }] }), "UNKNOWN_CUSTOMER");
+    await expectRefused(placeOrder(db, { customerId: 1.5, items: [{ productId: 1, quantity: 1 }] }), "UNKNOWN_CUSTOMER");
     expect(await snapshot(db)).toEqual(before);
   });
 
-  it("rejects an empty order, zero or negative quantities, and a product listed twice", async () => {
+  it("rejects an empty order, zero, negative or fractional quantities, and a product listed twice", async () => {
     const before = await snapshot(db);
-    await expect(placeOrder(db, { customerId: 1, items: [] })).rejects.toThrow();
-    await expect(placeOrder(db, { customerId: 1, items: [{ productId: 1, quantity: 0 }] })).rejects.toThrow();
-    await expect(placeOrder(db, { customerId: 1, items: [{ productId: 1, quantity: -5 }] })).rejects.toThrow();
-    await expect(
+    await expectRefused(placeOrder(db, { customerId: 1, items: [] }), "EMPTY_ORDER");
+    for (const quantity of [0, -5, 1.5, Number.NaN]) {
+      await expectRefused(placeOrder(db, { customerId: 1, items: [{ productId: 1, quantity }] }), "BAD_QUANTITY");
+    }
+    await expectRefused(
       placeOrder(db, {
         customerId: 1,
         items: [
@@ -132,13 +150,15 @@ describe("placeOrder", () => {
           { productId: 1, quantity: 1 },
         ],
       }),
-    ).rejects.toThrow();
+      "DUPLICATE_PRODUCT",
+    );
     expect(await snapshot(db)).toEqual(before);
   });
 
   it("rolls back everything when the database itself fails halfway through the order", async () => {
     // A trigger makes inserting the dripper line fail, as a crash or a new constraint might.
     // Checking stock up front is not enough: only a transaction undoes the espresso line.
+    // The database's own error is passed on unchanged: it is not one of the ShopError refusals.
     await db.exec(`
       CREATE FUNCTION fail_on_dripper() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
@@ -157,12 +177,12 @@ describe("placeOrder", () => {
           { productId: 3, quantity: 1 },
         ],
       }),
-    ).rejects.toThrow();
+    ).rejects.toThrow(/simulated failure while saving an item/);
     expect(await snapshot(db)).toEqual(before);
   });
 
   it("still accepts orders after a failed one (the failed transaction was closed)", async () => {
-    await expect(placeOrder(db, { customerId: 1, items: [{ productId: 7, quantity: 1 }] })).rejects.toThrow();
+    await expectRefused(placeOrder(db, { customerId: 1, items: [{ productId: 7, quantity: 1 }] }), "OUT_OF_STOCK");
     const placed = await placeOrder(db, { customerId: 1, items: [{ productId: 8, quantity: 2 }] });
     expect(placed.totalCents).toBe(1800);
     expect(await stockOf(db, 8)).toBe(58);

@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeEach } from "vitest";
 import { createDb, type Db } from "@roadlab/db";
-import { ordersForCustomer, revenueByProduct, topCustomers } from "../main";
+import { ordersForCustomer, revenueByProduct, topCustomers, ShopError } from "../main";
 
 let db: Db;
 beforeEach(async () => {
@@ -30,6 +30,27 @@ describe("ordersForCustomer", () => {
   it("includes cancelled orders — this is the customer's history, not a revenue report", async () => {
     expect(await ordersForCustomer(db, "radia@example.com")).toEqual([
       { id: 8, status: "cancelled", createdAt: at("2024-02-20T09:00:00Z"), totalCents: 29300 },
+    ]);
+  });
+
+  it("breaks ties on created_at by id, higher id first", async () => {
+    // The seed has no two orders of one customer at the same instant, so make three.
+    const { rows } = await db.query<{ id: number }>(
+      `INSERT INTO orders (customer_id, status, created_at)
+       SELECT 10, 'paid', '2024-05-01 12:00:00+00' FROM generate_series(1, 3)
+       RETURNING id`,
+    );
+    const ids = rows.map((r) => r.id).sort((a, b) => a - b);
+    await db.query(
+      `INSERT INTO order_items (order_id, product_id, quantity, unit_price_cents)
+       VALUES ($1, 4, 1, 600), ($2, 4, 2, 600), ($3, 4, 3, 600)`,
+      ids,
+    );
+    const tied = at("2024-05-01T12:00:00Z");
+    expect(await ordersForCustomer(db, "linus@example.com")).toEqual([
+      { id: ids[2], status: "paid", createdAt: tied, totalCents: 1800 },
+      { id: ids[1], status: "paid", createdAt: tied, totalCents: 1200 },
+      { id: ids[0], status: "paid", createdAt: tied, totalCents: 600 },
     ]);
   });
 
@@ -92,6 +113,35 @@ describe("topCustomers", () => {
     ]);
   });
 
+  it("breaks ties by email, not by name", async () => {
+    // A new customer ties Barbara and Ken at 9000. By email (ahmed@ < barbara@ < ken@) she comes
+    // first; by name (Barbara < Ken < Yusra) she would come last.
+    const { rows } = await db.query<{ id: number }>(
+      `INSERT INTO customers (email, name) VALUES ('ahmed@example.com', 'Yusra Ahmed') RETURNING id`,
+    );
+    const yusra = rows[0].id;
+    const order = await db.query<{ id: number }>(
+      `INSERT INTO orders (customer_id, status, created_at) VALUES ($1, 'paid', '2024-04-20 10:00:00+00') RETURNING id`,
+      [yusra],
+    );
+    await db.query(
+      `INSERT INTO order_items (order_id, product_id, quantity, unit_price_cents) VALUES ($1, 2, 2, 4500)`,
+      [order.rows[0].id],
+    );
+    expect(await topCustomers(db, 3)).toEqual([
+      { customerId: 2, name: "Grace Hopper", email: "grace@example.com", spentCents: 15100, paidOrders: 1 },
+      { customerId: 1, name: "Ada Lovelace", email: "ada@example.com", spentCents: 11300, paidOrders: 3 },
+      { customerId: yusra, name: "Yusra Ahmed", email: "ahmed@example.com", spentCents: 9000, paidOrders: 1 },
+    ]);
+    expect((await topCustomers(db, 5)).map((c) => c.email)).toEqual([
+      "grace@example.com",
+      "ada@example.com",
+      "ahmed@example.com",
+      "barbara@example.com",
+      "ken@example.com",
+    ]);
+  });
+
   it("returns only customers with paid orders when n is larger than that", async () => {
     const all = await topCustomers(db, 100);
     expect(all.map((c) => [c.email, c.spentCents])).toEqual([
@@ -106,10 +156,16 @@ describe("topCustomers", () => {
     ]);
   });
 
-  it("throws for n = 0, negative n and non-integer n", async () => {
-    await expect(topCustomers(db, 0)).rejects.toThrow();
-    await expect(topCustomers(db, -1)).rejects.toThrow();
-    await expect(topCustomers(db, 1.5)).rejects.toThrow();
-    await expect(topCustomers(db, Number.NaN)).rejects.toThrow();
+  it("throws ShopError BAD_LIMIT for n = 0, negative n and non-integer n", async () => {
+    for (const n of [0, -1, 1.5, Number.NaN]) {
+      const outcome = await topCustomers(db, n).then(
+        (value) => ({ resolved: value }),
+        (err: unknown) => ({ rejected: err }),
+      );
+      expect(outcome, `topCustomers(db, ${n}) must throw`).toHaveProperty("rejected");
+      const err = (outcome as { rejected: unknown }).rejected;
+      expect(err, `topCustomers(db, ${n})`).toBeInstanceOf(ShopError);
+      expect(err).toMatchObject({ code: "BAD_LIMIT" });
+    }
   });
 });

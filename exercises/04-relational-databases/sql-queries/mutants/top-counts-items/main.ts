@@ -39,6 +39,28 @@ export interface PlacedOrder {
   totalCents: number;
 }
 
+/** Why a call was refused. Callers switch on this (an API would map it to a status code). */
+export type ShopErrorCode =
+  | "BAD_LIMIT" //          topCustomers: n is not a positive integer
+  | "EMPTY_ORDER" //        placeOrder: items is empty
+  | "BAD_QUANTITY" //       placeOrder: a quantity is not a positive integer
+  | "DUPLICATE_PRODUCT" //  placeOrder: the same productId appears twice in items
+  | "UNKNOWN_CUSTOMER" //   placeOrder: no customer has this id (or it is not a positive integer)
+  | "UNKNOWN_PRODUCT" //    placeOrder: no product has this id (or it is not a positive integer)
+  | "OUT_OF_STOCK"; //      placeOrder: a product has less stock than the quantity asked for
+
+/** The one error type these functions throw on purpose. Already complete: do not change it. */
+export class ShopError extends Error {
+  override readonly name = "ShopError";
+
+  constructor(
+    readonly code: ShopErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 /**
  * All orders of the customer with this email, newest first (ties: higher id first), each with
  * its total. Includes pending and cancelled orders; an order with no items has total 0.
@@ -94,11 +116,11 @@ export async function revenueByProduct(db: Db): Promise<ProductRevenue[]> {
 /**
  * The `n` customers who spent the most on paid orders. Customers with no paid orders are not
  * listed. Ties on spend are broken by email (ascending), which is unique, so the order is stable.
- * Throws a RangeError unless `n` is a positive integer.
+ * Throws ShopError "BAD_LIMIT" unless `n` is a positive integer.
  */
 export async function topCustomers(db: Db, n: number): Promise<TopCustomer[]> {
   if (!Number.isInteger(n) || n <= 0) {
-    throw new RangeError(`n must be a positive integer, got ${n}`);
+    throw new ShopError("BAD_LIMIT", `topCustomers: n must be a positive integer, got ${n}`);
   }
   // Joining items multiplies order rows, so orders are counted with COUNT(DISTINCT o.id).
   const { rows } = await db.query<TopCustomer>(
@@ -121,7 +143,7 @@ export async function topCustomers(db: Db, n: number): Promise<TopCustomer[]> {
 /**
  * Places a pending order at today's prices and takes the items out of stock — all in one
  * transaction. If anything is wrong (no items, bad quantity, repeated product, unknown customer
- * or product, not enough stock) it throws and the database is left exactly as it was.
+ * or product, not enough stock) it throws a ShopError and the database is left exactly as it was.
  */
 export async function placeOrder(db: Db, request: OrderRequest): Promise<PlacedOrder> {
   validate(request);
@@ -129,10 +151,16 @@ export async function placeOrder(db: Db, request: OrderRequest): Promise<PlacedO
   return db.transaction(async (tx) => {
     // Inside the callback every statement goes through `tx`: `db` would wait for this
     // transaction to finish, and this transaction would wait for it.
+    // INSERT … SELECT inserts nothing for an unknown customer, so no foreign-key error to decode.
     const order = await tx.query<{ id: number }>(
-      `INSERT INTO orders (customer_id, status) VALUES ($1, 'pending') RETURNING id`,
+      `INSERT INTO orders (customer_id, status)
+       SELECT id, 'pending' FROM customers WHERE id = $1
+       RETURNING id`,
       [request.customerId],
     );
+    if (order.rows.length === 0) {
+      throw new ShopError("UNKNOWN_CUSTOMER", `placeOrder: customer ${request.customerId} does not exist`);
+    }
     const orderId = order.rows[0].id;
 
     let totalCents = 0;
@@ -160,16 +188,31 @@ export async function placeOrder(db: Db, request: OrderRequest): Promise<PlacedO
   });
 }
 
-/** Rejects requests the database would reject anyway, with a clearer message and no round trip. */
+const isPositiveInteger = (n: number) => Number.isInteger(n) && n > 0;
+
+/**
+ * Rejects what the database would reject anyway (a CHECK or a type error), but with a code the
+ * caller can act on, and without a round trip.
+ */
 function validate({ customerId, items }: OrderRequest): void {
-  if (!Number.isInteger(customerId)) throw new Error(`customerId must be an integer`);
-  if (items.length === 0) throw new Error("an order needs at least one item");
+  if (!isPositiveInteger(customerId)) {
+    throw new ShopError("UNKNOWN_CUSTOMER", `placeOrder: customerId must be a positive integer, got ${customerId}`);
+  }
+  if (items.length === 0) throw new ShopError("EMPTY_ORDER", "placeOrder: an order needs at least one item");
   const seen = new Set<number>();
   for (const { productId, quantity } of items) {
-    if (!Number.isInteger(quantity) || quantity <= 0) {
-      throw new Error(`quantity for product ${productId} must be a positive integer`);
+    if (!isPositiveInteger(productId)) {
+      throw new ShopError("UNKNOWN_PRODUCT", `placeOrder: productId must be a positive integer, got ${productId}`);
     }
-    if (seen.has(productId)) throw new Error(`product ${productId} appears twice in the order`);
+    if (!isPositiveInteger(quantity)) {
+      throw new ShopError(
+        "BAD_QUANTITY",
+        `placeOrder: quantity for product ${productId} must be a positive integer, got ${quantity}`,
+      );
+    }
+    if (seen.has(productId)) {
+      throw new ShopError("DUPLICATE_PRODUCT", `placeOrder: product ${productId} appears twice in the order`);
+    }
     seen.add(productId);
   }
 }
@@ -179,8 +222,11 @@ async function whyUnavailable(
   tx: Pick<Db, "query">,
   productId: number,
   quantity: number,
-): Promise<Error> {
+): Promise<ShopError> {
   const { rows } = await tx.query<{ stock: number }>(`SELECT stock FROM products WHERE id = $1`, [productId]);
-  if (rows.length === 0) return new Error(`product ${productId} does not exist`);
-  return new Error(`not enough stock for product ${productId}: wanted ${quantity}, have ${rows[0].stock}`);
+  if (rows.length === 0) return new ShopError("UNKNOWN_PRODUCT", `placeOrder: product ${productId} does not exist`);
+  return new ShopError(
+    "OUT_OF_STOCK",
+    `placeOrder: not enough stock for product ${productId}: wanted ${quantity}, have ${rows[0].stock}`,
+  );
 }

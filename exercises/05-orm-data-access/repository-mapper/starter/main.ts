@@ -64,7 +64,7 @@ export interface AddressRow {
 /** Conditions for findMany; every field is optional and they combine with AND. */
 export interface UserFilter {
   isActive?: boolean;
-  /** The part after "@", compared case-insensitively: "example.com" matches "x@EXAMPLE.com". */
+  /** The whole part after "@", compared case-insensitively: "example.com" matches "x@EXAMPLE.com", not "x@sub.example.com". */
   emailDomain?: string;
   /** Users with at least one address in this city (exact match). */
   city?: string;

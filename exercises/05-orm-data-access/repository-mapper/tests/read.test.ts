@@ -20,6 +20,30 @@ const ada: User = {
 
 const ids = (list: User[]) => list.map((user) => user.id);
 
+const FIVE_HOURS = 5 * 60 * 60 * 1000;
+/** A Date whose local-time methods behave as in a zone five hours west of UTC (New York in winter). */
+class NewYorkDate extends Date {
+  private west() {
+    return new Date(this.getTime() - FIVE_HOURS);
+  }
+  override getFullYear() { return this.west().getUTCFullYear(); }
+  override getMonth() { return this.west().getUTCMonth(); }
+  override getDate() { return this.west().getUTCDate(); }
+  override getDay() { return this.west().getUTCDay(); }
+  override getHours() { return this.west().getUTCHours(); }
+  override getTimezoneOffset() { return 300; }
+  override toString() {
+    return `${this.toDateString()} ${this.west().toISOString().slice(11, 19)} GMT-0500 (Eastern Standard Time)`;
+  }
+  override toDateString() { return this.west().toUTCString().slice(0, 16).replace(",", ""); }
+  override toLocaleDateString(locales?: Intl.LocalesArgument, options?: Intl.DateTimeFormatOptions) {
+    return super.toLocaleDateString(locales, { timeZone: "America/New_York", ...options });
+  }
+  override toLocaleString(locales?: Intl.LocalesArgument, options?: Intl.DateTimeFormatOptions) {
+    return super.toLocaleString(locales, { timeZone: "America/New_York", ...options });
+  }
+}
+
 describe("mapping rows to entities", () => {
   it("maps a user row to camelCase fields only, with the date column as YYYY-MM-DD", () => {
     const user = toUser({
@@ -34,6 +58,20 @@ describe("mapping rows to entities", () => {
     expect(user).toEqual(ada);
     expect(Object.keys(user).sort()).toEqual(["birthDate", "createdAt", "displayName", "email", "id", "isActive"]);
     expect(user.createdAt).toBeInstanceOf(Date);
+  });
+
+  it("reads the calendar day with UTC getters, whatever the local time zone", () => {
+    // The tests run in UTC, where local and UTC getters agree. This Date answers the local ones
+    // as New York would (UTC−5), so code that reads the day in local time sees 9 December.
+    const user = toUser({
+      id: 1,
+      email: "ada@example.com",
+      display_name: "Ada Lovelace",
+      birth_date: new NewYorkDate("1815-12-10T00:00:00Z"),
+      is_active: true,
+      created_at: new Date("2024-01-05T09:00:00Z"),
+    });
+    expect(user.birthDate).toBe("1815-12-10");
   });
 
   it("keeps a NULL birth date as null, not 1970-01-01", () => {
@@ -99,6 +137,19 @@ describe("findMany", () => {
     expect(ids(await users.findMany({ emailDomain: "EXAMPLE.COM" }))).toEqual([1, 3, 4]);
     expect(ids(await users.findMany({ emailDomain: "mit.edu" }))).toEqual([5]);
     expect(ids(await users.findMany({ emailDomain: "example" }))).toEqual([]);
+    // "_" and "%" are LIKE wildcards, not characters of a domain.
+    expect(ids(await users.findMany({ emailDomain: "example_com" }))).toEqual([]);
+    expect(ids(await users.findMany({ emailDomain: "%" }))).toEqual([]);
+  });
+
+  it("matches the whole domain, not every domain that ends with it", async () => {
+    await db.query("INSERT INTO users (email, display_name) VALUES ($1, $2), ($3, $4)", [
+      "eve@sub.example.com", "Eve",
+      "mallory@notexample.com", "Mallory",
+    ]);
+    expect(ids(await users.findMany({ emailDomain: "example.com" }))).toEqual([1, 3, 4]);
+    expect(ids(await users.findMany({ emailDomain: "sub.example.com" }))).toEqual([7]);
+    expect(ids(await users.findMany({ emailDomain: "notexample.com" }))).toEqual([8]);
   });
 
   it("finds users with an address in a city, listing each user once", async () => {

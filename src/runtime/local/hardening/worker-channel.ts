@@ -58,5 +58,14 @@ function closeGlobalChannel() {
     return apply(addListener, this, [type, ...rest]);
   };
   defineProperty(self, "addEventListener", { value: trapAdd, writable: false, configurable: false });
-  defineProperty(EventTarget.prototype, "addEventListener", { value: trapAdd, writable: false, configurable: false });
+  // An accessor, not a read-only value: a read-only inherited property would also refuse
+  // `signal.addEventListener = …` on an instance, which honest tests do (and Node allows).
+  defineProperty(EventTarget.prototype, "addEventListener", {
+    configurable: false,
+    get: () => trapAdd,
+    set(this: object, value: unknown) {
+      if (this === EventTarget.prototype || this === self) return recordTampering("replaced addEventListener on the worker's global");
+      defineProperty(this, "addEventListener", { value, writable: true, configurable: true, enumerable: true });
+    },
+  });
 }

@@ -21,7 +21,9 @@ const NAMESPACES = ["JSON", "Reflect", "Atomics"] as const;
 /** Written by @vitest/runner (stack trace length) and by source-map tools: not verdict-bearing. */
 const ERROR_STATICS = new Set<PropertyKey>(["stackTraceLimit", "prepareStackTrace"]);
 
-const FAST_PATHS = new Set<PropertyKey>(["constructor", "then", "next", Symbol.iterator, Symbol.asyncIterator]);
+// Frozen as plain values for V8's fast paths. Not `constructor`: a read-only inherited property
+// refuses `obj.constructor = …` on every object (the override mistake), and automocking does that.
+const FAST_PATHS = new Set<PropertyKey>(["then", "next", Symbol.iterator, Symbol.asyncIterator]);
 
 let hardened = false;
 

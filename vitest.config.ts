@@ -1,5 +1,5 @@
 import { defineConfig } from "vitest/config";
-import { catalogRoot } from "./build/catalog-root";
+import { catalogRoot } from "./build/catalog-root.ts";
 
 const catalog = catalogRoot(import.meta.dirname);
 

@@ -1,3 +1,4 @@
+import { findExercise, loadExerciseFiles } from "../../exercises/catalog";
 import { appStore, latestRun } from "../../store";
 import { findApi } from "./scorm12-api";
 import { Scorm12Session, SUSPEND_DATA_LIMIT } from "./scorm12-session";
@@ -21,16 +22,16 @@ export async function connectScorm(win: Window, slug: string, packagedMastery: n
   });
   if (!session) return undefined;
 
-  const restored = await decodeFiles(session.suspendData);
+  // The starter is the suspend data's dictionary (suspend-data.ts).
+  const entry = findExercise(slug);
+  const starter = entry ? (await loadExerciseFiles(entry.path)).starter : {};
+  const restored = decodeFiles(session.suspendData, starter);
   const store = appStore.getState();
   for (const [path, text] of Object.entries(restored ?? {})) store.setFile(slug, path, text);
 
   const tooLong = notice(win.document, "lms-notice-size");
-  let saving = 0;
-  const save = async (files: Record<string, string>) => {
-    const turn = ++saving;
-    const data = await encodeFiles(files);
-    if (turn !== saving) return;
+  const save = (files: Record<string, string>) => {
+    const data = encodeFiles(files, starter);
     if (session.saveSuspendData(data)) tooLong.hide();
     else {
       tooLong.show(
@@ -49,7 +50,7 @@ export async function connectScorm(win: Window, slug: string, packagedMastery: n
         session.reportScore(scoreOf(run.results));
       }
     }
-    if (state.files[slug] !== previous.files[slug]) void save(state.files[slug] ?? {});
+    if (state.files[slug] !== previous.files[slug]) save(state.files[slug] ?? {});
   });
 
   win.addEventListener("visibilitychange", () => win.document.visibilityState === "hidden" && session.flush());

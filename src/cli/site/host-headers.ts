@@ -46,7 +46,8 @@ export function hostHeaders(pages: readonly string[], embedOrigins: readonly str
     "/*",
     ...Object.entries({ ...securityHeaders, [CSP]: base }).map(([name, value]) => `  ${name}: ${value}`),
   ];
-  for (const page of [...pages].sort()) {
+  // embed.html always gets its rule, so a host that serves it later never frames it by the app's rule.
+  for (const page of [...new Set([...pages, "embed.html"])].sort()) {
     const ancestors = page === "embed.html" && embedOrigins.length > 0 ? embedOrigins.join(" ") : appAncestors;
     const paths = page === "index.html" ? ["/", "/index.html", "/index"] : [`/${page}`, `/${page.replace(/\.html$/, "")}`];
     for (const at of paths) lines.push(at, `  ${CSP}: frame-ancestors ${ancestors}`);

@@ -13,6 +13,8 @@ import { runTests } from "./helpers/workspace";
 const EXERCISE = "exercises/04-relational-databases/sql-queries";
 const LAUNCH = "course/launch-sql-queries.html";
 const MARKER = "// kept by the LMS";
+/** Each test drives a database exercise through several runs on a loaded 2-core machine. */
+const SLOW = 6 * 60_000;
 
 /**
  * A `roadlab scorm` package in a stand-in LMS: the package unzipped under /course/, a host page
@@ -111,7 +113,7 @@ describe("roadlab scorm, in an LMS", () => {
     expect(await cmi(page, "cmi.core.exit")).toBe("");
     kept = { suspend: await cmi(page, "cmi.suspend_data"), status: await cmi(page, "cmi.core.lesson_status"), raw: await cmi(page, "cmi.core.score.raw") };
     expect(kept.suspend).toBe(suspend);
-  });
+  }, SLOW);
 
   it("on relaunch in another browser, restores the learner's code from suspend data and keeps passed", async () => {
     expect(kept, "the first test keeps the LMS's data").toBeDefined();
@@ -125,7 +127,7 @@ describe("roadlab scorm, in an LMS", () => {
     expect(await cmi(page, "cmi.core.lesson_status")).toBe("passed");
     await runTests(sco as unknown as Page, /All tests passed/);
     expect(await cmi(page, "cmi.core.score.raw")).toBe("100");
-  });
+  }, SLOW);
 
   it("outside an LMS, the package is the plain app, served from a sub-folder: service worker and PGlite snapshot included", async () => {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, reducedMotion: "reduce" });
@@ -136,10 +138,10 @@ describe("roadlab scorm, in an LMS", () => {
     await page.goto(`${server.url}/course/index.html#/exercises/sql-queries`);
     await page.getByRole("textbox", { name: /^main\.ts\b.*code editor/ }).waitFor({ state: "attached", timeout: LONG });
     await runTests(page, /\d+ of \d+ passed/);
-    const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
-    expect(scope).toBe(`${server.url}/course/`);
+    const scope = () => page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.scope);
+    await expect.poll(scope, { timeout: LONG, interval: 500 }).toBe(`${server.url}/course/`);
     expect(await page.evaluate(() => "API" in window)).toBe(false);
-  });
+  }, SLOW);
 
   it("asked for nothing outside the package and host, and every file it asked for was there", () => {
     expect(failed).toEqual([]);

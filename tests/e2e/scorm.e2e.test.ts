@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -128,6 +129,12 @@ describe("roadlab scorm, in an LMS", () => {
     expect(await cmi(page, "cmi.core.lesson_status")).toBe("passed");
     await runTests(sco as unknown as Page, /All tests passed/);
     expect(await cmi(page, "cmi.core.score.raw")).toBe("100");
+
+    // Code that cannot fit SCORM 1.2's 4096 characters: the page says so, and the LMS keeps the last that fit.
+    const noise = randomBytes(6000).toString("base64");
+    await paste(page, sco, `${solution}\n// ${noise}\n`);
+    await sco.getByRole("alert").filter({ hasText: /no longer fits in what the course can keep/ }).waitFor({ timeout: LONG });
+    expect(await cmi(page, "cmi.suspend_data")).toBe(kept.suspend);
   }, SLOW);
 
   it("outside an LMS, the package is the plain app, its service worker scoped to the sub-folder", async () => {

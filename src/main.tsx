@@ -18,8 +18,15 @@ void appStore.getState().startRuntime().catch(() => {
   // The status line says what went wrong; nothing else depends on it here.
 });
 
+// Launched by an LMS (`roadlab scorm`): results and code go to it too. The LMS serves each package
+// at its own address and the learner is online there, so nothing is precached for offline use.
+const lms = new URLSearchParams(location.search);
+if (lms.get("lms") === "scorm12" && opened !== undefined) {
+  void import("./features/lms/scorm-bridge").then((m) => m.connectScorm(window, decodeURIComponent(opened), Number(lms.get("mastery") ?? 100)));
+}
+
 // Precaching for offline use downloads every file of the build: only once the learner's own start-up is over.
-if (import.meta.env.PROD) void afterStartup().then(registerServiceWorker);
+else if (import.meta.env.PROD) void afterStartup().then(registerServiceWorker);
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>

@@ -7,6 +7,12 @@ Commands:
   run <exercise-dir> --files <dir>
                                 Run an exercise's hidden tests against the learner files in <dir>.
   catalog [dirs…]               Per roadmap phase: the exercises, the checkpoint, the topics not taught yet.
+  build [dirs…] --out <dir> [--embed-origin <origin>…]
+                                A static site of only these exercises (validated first; tests not run),
+                                with _headers; embed.html may be framed by the given origins.
+  scorm <exercise-dir>… --out <file.zip> [--mastery <0–100>]
+                                A SCORM 1.2 package (default mastery 100) reporting score, pass/fail
+                                and the learner's code to the LMS.
 
 Options:
   --runtime node|browser        node: real Vitest in Node (default). browser: the in-page runtime in Chromium.

@@ -13,12 +13,16 @@ let downloads: Promise<StartOptions> | undefined;
  */
 function startOptions(): Promise<StartOptions> {
   const url = (path: string) => new URL(path, self.location.href);
+  // A relative base ("./", `roadlab build` and `scorm`) is relative to the app's root, not to this
+  // worker's chunk, which Vite puts in assets/.
+  const base = import.meta.env.BASE_URL;
+  const snapshot = base.startsWith(".") ? new URL("../pglite/datadir.tar.gz", import.meta.url).href : `${base}pglite/datadir.tar.gz`;
   const fetched = (path: string) =>
     fetch(url(path))
       .then((response) => (response.ok ? response.blob() : undefined))
       .catch(() => undefined);
   downloads ??= Promise.all([
-    fetched(`${import.meta.env.BASE_URL}pglite/datadir.tar.gz`),
+    fetched(snapshot),
     WebAssembly.compileStreaming(fetch(url(pgliteWasmUrl))).catch(() => undefined),
     fetched(pgliteDataUrl),
   ]).then(([loadDataDir, pgliteWasmModule, fsBundle]) => ({ loadDataDir, pgliteWasmModule, fsBundle }));

@@ -44,7 +44,9 @@ export function EmbedWorkspace({ entry, parent }: { entry: CatalogEntry; parent?
         <RuntimeStatus required={config.runtime === "webcontainer"} />
       </header>
       <main className="embed-main">
-        <Instructions title={config.title} readme={exercise.files?.readme} hints={config.hints} />
+        <div className="embed-instructions" tabIndex={0}>
+          <Instructions title={config.title} readme={exercise.files?.readme} hints={config.hints} />
+        </div>
         <EditorPane
           slug={slug}
           files={files}

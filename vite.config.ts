@@ -1,5 +1,6 @@
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
+import { catalogRoot } from "./build/catalog-root";
 import { nodeShims } from "./build/node-shims-plugin";
 import { packageTypes } from "./build/package-types-plugin";
 import { pgliteSnapshot } from "./build/pglite-snapshot-plugin";
@@ -7,7 +8,11 @@ import { securityHeaders, securityHeadersAllowing } from "./build/security-heade
 import { serviceWorker } from "./build/service-worker-plugin";
 import { embedServerHeaders } from "./build/embed-headers-plugin";
 
+const catalog = catalogRoot(import.meta.dirname);
+
 export default defineConfig({
+  resolve: { alias: catalog.alias },
+  define: catalog.define,
   plugins: [react(), pgliteSnapshot(), packageTypes(), serviceWorker(), embedServerHeaders()],
   // PGlite ships its own wasm and data files; pre-bundling breaks the paths it loads them from.
   optimizeDeps: { exclude: ["@electric-sql/pglite"] },

@@ -1,6 +1,11 @@
 import { defineConfig } from "vitest/config";
+import { catalogRoot } from "./build/catalog-root.ts";
+
+const catalog = catalogRoot(import.meta.dirname);
 
 export default defineConfig({
+  resolve: { alias: catalog.alias },
+  define: catalog.define,
   test: {
     include: ["src/**/*.test.ts", "tests/**/*.test.ts", "build/**/*.test.ts"],
     exclude: ["tests/fixtures/**", "node_modules/**"],

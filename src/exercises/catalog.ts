@@ -1,4 +1,5 @@
 import { exerciseSchema, type ExerciseConfig } from "./schema";
+import { CATALOG_KEY } from "./catalog-key";
 import { hasSeed, learnerFileNames } from "./exercise-files";
 
 /** What the roadmap needs to list an exercise; the files load when it is opened. */
@@ -14,11 +15,11 @@ export interface CatalogEntry {
 }
 
 // Vite inlines every exercise.json at build time; the CLI validates them, so parsing here only fills defaults.
-const configs = import.meta.glob<string>("/exercises/*/*/exercise.json", { query: "?raw", import: "default", eager: true });
+const configs = import.meta.glob<string>("@roadlab-catalog/*/*/exercise.json", { query: "?raw", import: "default", eager: true });
 
 export const catalog: CatalogEntry[] = Object.entries(configs)
   .map(([file, text]) => {
-    const path = file.replace(/^\/exercises\//, "").replace(/\/exercise\.json$/, "");
+    const path = file.slice(CATALOG_KEY.length).replace(/\/exercise\.json$/, "");
     return {
       slug: path.split("/")[1],
       path,

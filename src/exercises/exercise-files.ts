@@ -2,14 +2,16 @@
  * An exercise's files for the app, fetched only when it is opened: each file is its own lazy
  * chunk, so the roadmap pays for none of them (only exercise.json is inlined, in catalog.ts).
  */
+import { CATALOG_KEY } from "./catalog-key";
+
 type Loaders = Record<string, () => Promise<string>>;
 
 // Vite reads glob options statically: they must be written inline, not shared through a variable.
-const readmes: Loaders = import.meta.glob<string>("/exercises/*/*/README.md", { query: "?raw", import: "default" });
-const starters: Loaders = import.meta.glob<string>("/exercises/*/*/starter/**/*", { query: "?raw", import: "default" });
-const solutions: Loaders = import.meta.glob<string>("/exercises/*/*/solution/**/*", { query: "?raw", import: "default" });
-const tests: Loaders = import.meta.glob<string>("/exercises/*/*/tests/**/*", { query: "?raw", import: "default" });
-const seeds: Loaders = import.meta.glob<string>("/exercises/*/*/seed.sql", { query: "?raw", import: "default" });
+const readmes: Loaders = import.meta.glob<string>("@roadlab-catalog/*/*/README.md", { query: "?raw", import: "default" });
+const starters: Loaders = import.meta.glob<string>("@roadlab-catalog/*/*/starter/**/*", { query: "?raw", import: "default" });
+const solutions: Loaders = import.meta.glob<string>("@roadlab-catalog/*/*/solution/**/*", { query: "?raw", import: "default" });
+const tests: Loaders = import.meta.glob<string>("@roadlab-catalog/*/*/tests/**/*", { query: "?raw", import: "default" });
+const seeds: Loaders = import.meta.glob<string>("@roadlab-catalog/*/*/seed.sql", { query: "?raw", import: "default" });
 
 export interface ExerciseFiles {
   readme: string;
@@ -35,19 +37,19 @@ export function loadExerciseFiles(path: string): Promise<ExerciseFiles> {
 }
 
 export function loadReadme(path: string): Promise<string> {
-  return readmes[`/exercises/${path}/README.md`]?.() ?? Promise.resolve("");
+  return readmes[`${CATALOG_KEY}${path}/README.md`]?.() ?? Promise.resolve("");
 }
 
 export function hasSeed(path: string): boolean {
-  return `/exercises/${path}/seed.sql` in seeds;
+  return `${CATALOG_KEY}${path}/seed.sql` in seeds;
 }
 
 export function learnerFileNames(path: string): string[] {
-  return Object.keys(under(starters, `/exercises/${path}/starter/`)).sort();
+  return Object.keys(under(starters, `${CATALOG_KEY}${path}/starter/`)).sort();
 }
 
 async function loadAll(path: string): Promise<ExerciseFiles> {
-  const root = `/exercises/${path}/`;
+  const root = `${CATALOG_KEY}${path}/`;
   const [readme, starter, solution, testFiles, seed] = await Promise.all([
     loadReadme(path),
     loadFolder(under(starters, `${root}starter/`)),

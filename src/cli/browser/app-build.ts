@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import type { InlineConfig } from "vite";
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 export const distDir = path.join(repoRoot, "dist");
@@ -15,18 +16,28 @@ export async function ensureAppBuilt(log: (line: string) => void = () => {}): Pr
   const stamp = await readFile(STAMP, "utf8").then((t) => JSON.parse(t) as { hash: string }, () => undefined);
   if (stamp?.hash === hash) return;
   log("Building the app for --runtime browser (once per source change)…");
-  const { build } = await import("vite");
-  // Vite keeps a NODE_ENV it finds: under Vitest (NODE_ENV=test) it would bundle React's
-  // development build, several times slower, and the benchmark would measure that.
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = "production";
-  try {
-    await build({ root: repoRoot, logLevel: "error", mode: "production" });
-  } finally {
-    if (nodeEnv === undefined) delete process.env.NODE_ENV;
-    else process.env.NODE_ENV = nodeEnv;
-  }
+  await viteBuild({ root: repoRoot });
   await writeFile(STAMP, JSON.stringify({ hash }));
+}
+
+/**
+ * A production build of the app. Vite keeps a NODE_ENV it finds: under Vitest (NODE_ENV=test) it
+ * would bundle React's development build, several times slower, and the benchmark would measure that.
+ * `catalog` stages another set of exercises (build/catalog-root.ts reads ROADLAB_CATALOG).
+ */
+export async function viteBuild(config: InlineConfig, catalog?: string): Promise<void> {
+  const { build } = await import("vite");
+  const saved = { NODE_ENV: process.env.NODE_ENV, ROADLAB_CATALOG: process.env.ROADLAB_CATALOG };
+  process.env.NODE_ENV = "production";
+  if (catalog) process.env.ROADLAB_CATALOG = catalog;
+  try {
+    await build({ logLevel: "error", mode: "production", ...config, root: repoRoot });
+  } finally {
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  }
 }
 
 async function sourcesHash(): Promise<string> {

@@ -84,11 +84,15 @@ describe("embedding an exercise on another origin", () => {
     await frame.getByRole("region", { name: "Test results" }).waitFor();
 
     await expect.poll(async () => (await eventsOf("resize")).length, { timeout: LONG }).toBeGreaterThan(0);
-    const last = async () => (await eventsOf("resize")).at(-1)!.height as number;
-    // The SDK sizes the iframe from resize, and the content really is that tall.
-    await expect.poll(async () => page.locator("#slot iframe").evaluate((el) => el.getBoundingClientRect().height), { timeout: LONG }).toBe(await last());
-    const content = await frame.locator(".embed").evaluate((el) => Math.ceil(el.getBoundingClientRect().height));
-    expect(await last()).toBe(content);
+    // The SDK sizes the iframe from the latest resize, and the content really is that tall (it
+    // grows while the README, editor and terminal load: polled until all three agree).
+    const heights = async () => {
+      const resized = (await eventsOf("resize")).at(-1)!.height as number;
+      const iframe = await page.locator("#slot iframe").evaluate((el) => el.getBoundingClientRect().height);
+      const content = await frame.locator(".embed").evaluate((el) => Math.ceil(el.getBoundingClientRect().height));
+      return resized === iframe && iframe === content ? "in step" : `resize ${resized}, iframe ${iframe}, content ${content}`;
+    };
+    await expect.poll(heights, { timeout: LONG }).toBe("in step");
     // A narrow frame: nothing wider than its 360 px.
     expect(await frame.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   });

@@ -6,13 +6,14 @@ import { packageTypes } from "./build/package-types-plugin";
 import { pgliteSnapshot } from "./build/pglite-snapshot-plugin";
 import { securityHeaders, securityHeadersAllowing } from "./build/security-headers";
 import { serviceWorker } from "./build/service-worker-plugin";
+import { embedServerHeaders } from "./build/embed-headers-plugin";
 
 const catalog = catalogRoot(import.meta.dirname);
 
 export default defineConfig({
   resolve: { alias: catalog.alias },
   define: catalog.define,
-  plugins: [react(), pgliteSnapshot(), packageTypes(), serviceWorker()],
+  plugins: [react(), pgliteSnapshot(), packageTypes(), serviceWorker(), embedServerHeaders()],
   // PGlite ships its own wasm and data files; pre-bundling breaks the paths it loads them from.
   optimizeDeps: { exclude: ["@electric-sql/pglite"] },
   // The runtime worker loads package chunks lazily; only ES-module workers can split code.
@@ -20,7 +21,11 @@ export default defineConfig({
   build: {
     target: "es2023",
     rollupOptions: {
-      input: { main: "index.html", runner: "runner.html" },
+      // embed: one exercise for other sites' iframes; sdk: embed.js, their script, at a stable address.
+      input: { main: "index.html", runner: "runner.html", embed: "embed.html", sdk: "src/embed/sdk.ts" },
+      output: { entryFileNames: (chunk) => (chunk.name === "sdk" ? "embed.js" : "assets/[name]-[hash].js") },
+      // The SDK's exports are its API.
+      preserveEntrySignatures: "exports-only",
     },
   },
   server: {

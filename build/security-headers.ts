@@ -29,10 +29,15 @@ const CSP: Record<string, string[]> = {
   "frame-ancestors": ["'self'"],
 };
 
-export function contentSecurityPolicy(extraScriptSources: string[] = []): string {
+export function contentSecurityPolicy(extraScriptSources: string[] = [], frameAncestors: string[] = []): string {
   return Object.entries(CSP)
     .map(([directive, sources]) =>
-      [directive, ...sources, ...(directive === "script-src" ? extraScriptSources : [])].join(" "),
+      [
+        directive,
+        ...sources,
+        ...(directive === "script-src" ? extraScriptSources : []),
+        ...(directive === "frame-ancestors" ? frameAncestors : []),
+      ].join(" "),
     )
     .join("; ");
 }
@@ -48,3 +53,29 @@ export function securityHeadersAllowing(inlineScripts: string[]): Record<string,
   const hashes = inlineScripts.map((s) => `'sha256-${createHash("sha256").update(s).digest("base64")}'`);
   return { ...securityHeaders, "Content-Security-Policy": contentSecurityPolicy(hashes) };
 }
+
+/** Any port on the loopback hosts: what the dev and preview servers (and the e2e tests) let frame embed.html. */
+export const LOOPBACK_ORIGINS = ["http://127.0.0.1:*", "http://localhost:*", "http://[::1]:*"];
+
+/**
+ * Headers for embed.html only: the app's, but pages on `origins` may frame it (the app page
+ * itself stays framable by its own origin alone). CORP lets a cross-origin-isolated host frame it.
+ */
+export function embedHeaders(origins: readonly string[]): Record<string, string> {
+  for (const origin of origins) {
+    if (!/^https?:\/\/(\*\.)?[\w.-]+(:(\d+|\*))?$|^http:\/\/\[::1\](:(\d+|\*))?$/.test(origin)) {
+      throw new Error(`embed origins: expected an origin such as https://school.example (scheme, host, optional port), found "${origin}"`);
+    }
+  }
+  return {
+    ...securityHeaders,
+    "Cross-Origin-Resource-Policy": "cross-origin",
+    "Content-Security-Policy": contentSecurityPolicy([], [...origins]),
+  };
+}
+
+/** embed.js is imported by pages on other origins: a module script needs CORS to load. */
+export const sdkHeaders: Readonly<Record<string, string>> = {
+  "Access-Control-Allow-Origin": "*",
+  "Cross-Origin-Resource-Policy": "cross-origin",
+};

@@ -19,7 +19,8 @@ export function App() {
         <Route path="/phases/:slug">
           {(params) => (phases.some((p) => p.slug === params.slug) ? <Roadmap focusPhase={params.slug} /> : <NotFound />)}
         </Route>
-        <Route path="/exercises/:slug">{(params) => <ExercisePage slug={params.slug} />}</Route>
+        {/* The slug ends at "?": a share link adds ?shared=… to the route. */}
+        <Route path="/exercises/:slug">{(params) => <ExercisePage slug={params.slug.split("?")[0]} />}</Route>
         <Route>
           <NotFound />
         </Route>

@@ -6,6 +6,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LONG, openApp, type AppSession } from "./helpers/app";
 import { editorFor } from "./helpers/workspace";
+import { shareUrl } from "../../src/features/share/share-code";
 
 const WORKSPACE = "#/exercises/sql-queries";
 
@@ -46,6 +47,31 @@ describe("accessibility and screenshots", () => {
 
   for (const scheme of ["light", "dark"] as const) {
     const suffix = scheme === "dark" ? "-dark" : "";
+
+    it(`embed page in a 360 px frame (${scheme} theme): no serious or critical axe violations`, async () => {
+      const page = await app.newPage({ colorScheme: scheme === "dark" ? "light" : "dark" });
+      await page.setViewportSize({ width: 360, height: 1400 });
+      // The theme parameter wins over the system's scheme (the context has the other one).
+      await page.goto(`${app.url}/embed.html#/sql-queries?theme=${scheme}`);
+      await editorFor(page, "main.ts").waitFor({ state: "attached", timeout: LONG });
+      await page.getByRole("button", { name: "Run tests" }).click();
+      await page.getByRole("region", { name: "Test results" }).getByText(/\d+ of \d+ passed/).first().waitFor({ timeout: LONG });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      expect(await page.evaluate(() => getComputedStyle(document.documentElement).colorScheme)).toBe(scheme);
+      await page.screenshot({ path: path.join(shots, `embed${suffix}.png`) });
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
+    it(`shared code banner (${scheme}): no serious or critical axe violations`, async () => {
+      const page = await app.newPage({ colorScheme: scheme });
+      const link = await shareUrl(`${app.url}/`, "sql-queries", { "main.ts": "// Shared with you\nexport const answer = 42;\n" });
+      await page.goto(link);
+      await page.getByText("Shared code — read-only. Nothing has run.").waitFor({ timeout: LONG });
+      await editorFor(page, "main.ts").waitFor({ state: "attached", timeout: LONG });
+      await page.locator(".monaco-editor .view-lines").getByText("Shared with you").waitFor({ timeout: LONG });
+      await page.screenshot({ path: path.join(shots, `share${suffix}.png`) });
+      expect(await seriousViolations(page)).toEqual([]);
+    });
 
     it(`roadmap (${scheme}): no serious or critical axe violations`, async () => {
       const page = await app.newPage({ colorScheme: scheme });

@@ -8,7 +8,7 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 export const distDir = path.join(repoRoot, "dist");
 const STAMP = path.join(distDir, ".roadlab-build.json");
 // exercises/ too: the app bundles every exercise, so editing one must rebuild.
-const INPUTS = ["src", "build", "public", "exercises", "index.html", "runner.html", "vite.config.ts", "package-lock.json"];
+const INPUTS = ["src", "build", "public", "exercises", "index.html", "runner.html", "embed.html", "vite.config.ts", "package-lock.json"];
 
 /** Builds the app unless dist/ was built from exactly the current sources. */
 export async function ensureAppBuilt(log: (line: string) => void = () => {}): Promise<void> {

@@ -1,4 +1,4 @@
-import { securityHeaders } from "../../../build/security-headers";
+import { sdkHeaders, securityHeaders } from "../../../build/security-headers";
 import { UsageError } from "../options";
 
 const CSP = "Content-Security-Policy";
@@ -51,6 +51,10 @@ export function hostHeaders(pages: readonly string[], embedOrigins: readonly str
     const ancestors = page === "embed.html" && embedOrigins.length > 0 ? embedOrigins.join(" ") : appAncestors;
     const paths = page === "index.html" ? ["/", "/index.html", "/index"] : [`/${page}`, `/${page.replace(/\.html$/, "")}`];
     for (const at of paths) lines.push(at, `  ${CSP}: frame-ancestors ${ancestors}`);
+    // A cross-origin-isolated host may frame the embed only if the embed says it may be.
+    if (page === "embed.html") for (const at of paths) lines.push(at, "  Cross-Origin-Resource-Policy: cross-origin");
   }
+  // Course pages on other origins import the SDK as a module: that is a CORS request.
+  lines.push("/embed.js", ...Object.entries(sdkHeaders).map(([name, value]) => `  ${name}: ${value}`));
   return `${lines.join("\n")}\n`;
 }

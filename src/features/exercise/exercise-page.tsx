@@ -1,14 +1,16 @@
-import { lazy, Suspense, useCallback, useMemo, useState } from "react";
+import { lazy, Suspense, useCallback, useMemo } from "react";
 import { findExercise, type CatalogEntry } from "../../exercises/catalog";
-import { appStore, latestRun, learnerFiles, useAppStore, useHydrated, type RunLog } from "../../store";
+import { appStore, learnerFiles, useAppStore, type RunLog } from "../../store";
 import type { EditorMarker } from "../editor/code-editor";
-import { findLocations, type SourceLocation } from "../results/locations";
 import { TestResults } from "../results/test-results";
+import { ShareButton } from "../share/share-button";
+import { SharedBanner } from "../share/shared-banner";
+import { useSharedCode } from "../share/use-shared-code";
 import { TerminalPanel } from "../terminal";
 import { EditorPane } from "./editor-pane/editor-pane";
 import { Instructions } from "./instructions/instructions";
-import { useExercise } from "./use-exercise";
 import { useRunShortcut } from "./use-run-shortcut";
+import { useWorkspace } from "./use-workspace";
 import { WorkspaceHeader } from "./workspace-header/workspace-header";
 import "./workspace.css";
 
@@ -42,36 +44,34 @@ export function ExercisePage({ slug }: { slug: string }) {
 
 function Workspace({ entry }: { entry: CatalogEntry }) {
   const { slug, config } = entry;
-  const exercise = useExercise(entry);
-  const hydrated = useHydrated();
-  const edits = useAppStore((s) => s.files[slug]);
-  const runs = useAppStore((s) => s.runs[slug]) ?? NO_RUNS;
-  const run = latestRun(runs);
+  const { exercise, files: own, runs, run, active, setActive, reveal, openLocation, markers, runTests } = useWorkspace(entry);
+  const editable = useMemo(() => entry.files.filter((f) => !config.readonly.includes(f)), [entry.files, config.readonly]);
+  const { shared, leave } = useSharedCode(entry.files, editable);
+  const viewing = shared.status === "shown" || shared.status === "loading";
   const starter = exercise.files?.starter;
-  const files = useMemo(() => (starter && hydrated ? learnerFiles(starter, edits, config.readonly) : undefined), [starter, hydrated, edits, config.readonly]);
-  const [active, setActive] = useState(() => entry.files.find((f) => f === "main.ts") ?? entry.files.find((f) => !config.readonly.includes(f)) ?? entry.files[0]);
-  const [reveal, setReveal] = useState<SourceLocation>();
+  const sharedFiles = shared.status === "shown" && starter ? learnerFiles(starter, shared.files, config.readonly) : undefined;
+  const files = viewing ? sharedFiles : own;
+  const hasEdits = useAppStore((s) => slug in s.files);
+  const wouldReplace = hasEdits && sharedFiles !== undefined && own !== undefined && editable.some((f) => own[f] !== sharedFiles[f]);
 
-  const runTests = useCallback(() => void appStore.getState().runTests(slug), [slug]);
-  useRunShortcut(runTests);
+  const run_ = useCallback(() => void runTests(), [runTests]);
+  // Shared code never runs from a shortcut either: only after "Open as my copy".
+  useRunShortcut(viewing ? noop : run_);
   const runSql = useCallback((query: string) => appStore.getState().runSql(query), []);
   const inContainer = useAppStore((s) => s.runtimeKind) === "webcontainer";
   const preview = useAppStore((s) => s.preview);
 
-  const openLocation = useCallback((location: SourceLocation) => {
-    setActive(location.file);
-    setReveal({ ...location });
-  }, []);
-
-  // A run that could not complete (syntax error, time-out) marks the line it names in the editor.
-  const markers = useMemo<EditorMarker[]>(() => {
-    const message = run?.results?.status === "error" ? run.results.message : undefined;
-    return message ? findLocations(message, entry.files).map(({ file, line, column }) => ({ file, line, column, message })) : [];
-  }, [run, entry.files]);
+  const take = () => {
+    if (!sharedFiles) return;
+    const { setFile } = appStore.getState();
+    for (const file of editable) setFile(slug, file, sharedFiles[file]);
+    leave();
+  };
 
   return (
     <div className="workspace">
       <WorkspaceHeader entry={entry} />
+      <SharedBanner shared={shared} wouldReplace={wouldReplace} onTake={take} onLeave={leave} />
       <main className="workspace-main">
         <Instructions title={config.title} readme={exercise.files?.readme} hints={config.hints} />
         <EditorPane
@@ -84,14 +84,16 @@ function Workspace({ entry }: { entry: CatalogEntry }) {
           active={active}
           onSelect={setActive}
           reveal={reveal}
-          markers={markers}
-          onRun={runTests}
+          markers={viewing ? NO_MARKERS : markers}
+          onRun={run_}
+          viewOnly={viewing}
+          actions={viewing ? undefined : <ShareButton slug={slug} files={own && Object.fromEntries(editable.map((f) => [f, own[f]]))} />}
         />
         <div className="pane output-pane">
           {exercise.error && <p role="alert" className="run-error">{exercise.error}</p>}
-          <TestResults run={run} files={entry.files} onOpenLocation={openLocation} />
+          <TestResults run={viewing ? undefined : run} files={entry.files} onOpenLocation={openLocation} />
           <TerminalPanel
-            runs={runs}
+            runs={viewing ? NO_RUNS : runs}
             runSql={entry.hasSeed ? runSql : undefined}
             watchOutput={inContainer ? watchOutput : undefined}
             openShell={inContainer ? openShell : undefined}
@@ -106,3 +108,6 @@ function Workspace({ entry }: { entry: CatalogEntry }) {
     </div>
   );
 }
+
+const noop = () => {};
+const NO_MARKERS: EditorMarker[] = [];

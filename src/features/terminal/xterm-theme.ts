@@ -36,13 +36,21 @@ export const darkTheme: ITheme = {
 const DARK = "(prefers-color-scheme: dark)";
 
 export function currentTheme(): ITheme {
+  // embed.html's host may force a theme (data-theme on <html>); otherwise the system's.
+  const forced = document.documentElement.dataset.theme;
+  if (forced === "dark" || forced === "light") return forced === "dark" ? darkTheme : lightTheme;
   return matchMedia(DARK).matches ? darkTheme : lightTheme;
 }
 
-/** Calls back with the new theme whenever the system switches between light and dark. */
+/** Calls back with the new theme whenever the system, or a forced theme, switches between light and dark. */
 export function onThemeChange(listener: (theme: ITheme) => void): () => void {
   const query = matchMedia(DARK);
   const handler = () => listener(currentTheme());
   query.addEventListener("change", handler);
-  return () => query.removeEventListener("change", handler);
+  const forced = new MutationObserver(handler);
+  forced.observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
+  return () => {
+    query.removeEventListener("change", handler);
+    forced.disconnect();
+  };
 }

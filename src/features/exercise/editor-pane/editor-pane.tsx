@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useState, type ReactNode } from "react";
 import type { EditorMarker } from "../../editor/code-editor";
 import type { SourceLocation } from "../../results/locations";
 import { appStore, useAppStore } from "../../../store";
@@ -23,10 +23,19 @@ export interface EditorPaneProps {
   reveal?: SourceLocation;
   markers: readonly EditorMarker[];
   onRun(): void;
+  /**
+   * Someone else's code (a share link): every file read-only, in editor models of its own so the
+   * learner's stay as they were; Run tests, reset and the solution are off until they take it.
+   */
+  viewOnly?: boolean;
+  /** embed.html leaves the solution to the host page. */
+  allowSolution?: boolean;
+  /** More toolbar buttons (Share). */
+  actions?: ReactNode;
 }
 
 export function EditorPane(props: EditorPaneProps) {
-  const { slug, files, solution, active } = props;
+  const { slug, files, solution, active, viewOnly = false, allowSolution = true } = props;
   const settings = useAppStore((s) => s.settings);
   const canUndo = useAppStore((s) => slug in s.resetUndo);
   const hasEdits = useAppStore((s) => slug in s.files);
@@ -43,15 +52,16 @@ export function EditorPane(props: EditorPaneProps) {
         Code
       </h2>
       <div className="toolbar">
-        <button type="button" className="primary" onClick={props.onRun} aria-keyshortcuts="Control+Enter Meta+Enter">
+        <button type="button" className="primary" onClick={props.onRun} disabled={viewOnly} aria-keyshortcuts="Control+Enter Meta+Enter">
           Run tests
         </button>
         <span className="shortcut" aria-hidden="true">Ctrl+Enter</span>
         <span className="spacer" />
-        <button type="button" onClick={() => setAsking("reset")} disabled={!hasEdits}>
+        {props.actions}
+        <button type="button" onClick={() => setAsking("reset")} disabled={!hasEdits || viewOnly}>
           Reset to starter
         </button>
-        {showSolution ? (
+        {!allowSolution || viewOnly ? null : showSolution ? (
           <button type="button" onClick={() => setShowSolution(false)}>
             Back to my code
           </button>
@@ -70,7 +80,7 @@ export function EditorPane(props: EditorPaneProps) {
         </p>
       )}
       <div className="tab-row">
-        <FileTabs files={props.fileNames} active={active} readonly={props.readonly} panelId={panelId} onSelect={props.onSelect} />
+        <FileTabs files={props.fileNames} active={active} readonly={viewOnly ? props.fileNames : props.readonly} panelId={panelId} onSelect={props.onSelect} />
         <EditorSettings />
       </div>
       <div role="tabpanel" id={panelId} aria-labelledby={tabId(active)} className="editor-host">
@@ -82,7 +92,7 @@ export function EditorPane(props: EditorPaneProps) {
           <p className="editor-loading">Loading files…</p>
         ) : (
           <Suspense fallback={<p className="editor-loading">Loading editor…</p>}>
-            {showSolution && solution ? (
+            {showSolution && solution && !viewOnly ? (
               <>
                 <p className="diff-caption">
                   Left: your {active}. Right: the solution&apos;s. Read-only — your code is unchanged.
@@ -91,13 +101,13 @@ export function EditorPane(props: EditorPaneProps) {
               </>
             ) : (
               <CodeEditor
-                slug={slug}
+                slug={viewOnly ? `${slug}.shared` : slug}
                 files={files}
                 active={active}
-                readonly={props.readonly}
+                readonly={viewOnly ? props.fileNames : props.readonly}
                 packages={props.packages}
-                onChange={(path, text) => setFile(slug, path, text)}
-                onRun={props.onRun}
+                onChange={(path, text) => !viewOnly && setFile(slug, path, text)}
+                onRun={viewOnly ? () => {} : props.onRun}
                 reveal={props.reveal}
                 markers={props.markers}
                 fontSize={settings.editorFontSize}

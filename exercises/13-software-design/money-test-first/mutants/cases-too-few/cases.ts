@@ -1,0 +1,23 @@
+import { expect } from "vitest";
+import { MoneyError, type MoneyApi } from "./types";
+
+/**
+ * Your tests. Each case gets a Money implementation (`impl`): the correct one, yours, or one with a
+ * bug planted, and throws (through expect) when that implementation misbehaves. Always go
+ * through `impl.of(…)`, never through your own money.ts, or no planted bug can be caught.
+ */
+export type Case = (impl: MoneyApi) => void | Promise<void>;
+
+const code = (code: MoneyError["code"]) => expect.objectContaining({ code });
+const amounts = (list: { amount: number }[]) => list.map((m) => m.amount);
+
+export const cases: Record<string, Case> = {
+  "adds amounts of one currency": (impl) => {
+    expect(impl.of(1_000, "EUR").add(impl.of(250, "EUR")).amount).toBe(1_250);
+    expect(impl.of(100, "EUR").subtract(impl.of(250, "EUR")).amount).toBe(-150);
+  },
+
+  "refuses ratios that add up to nothing": (impl) => {
+    expect(() => impl.of(10, "EUR").allocate([0, 0])).toThrow(code("INVALID_RATIOS"));
+  },
+};

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from "react";
 import { Route, Router, Switch } from "wouter";
 import { useHashLocation } from "wouter/use-hash-location";
 import { Roadmap } from "../features/roadmap/roadmap";
@@ -5,6 +6,9 @@ import { ExercisePage } from "../features/exercise/exercise-page";
 import { phases } from "../exercises/phases";
 import { UpdateNotice } from "../features/update-notice/update-notice";
 import { StorageNotice } from "../features/storage-notice/storage-notice";
+
+// Only interviewers open it: not part of the learner's first load.
+const ReplayPage = lazy(() => import("../features/replay/replay-page").then((m) => ({ default: m.ReplayPage })));
 
 /** Hash routes, so the static build works from any folder and file:// alike. */
 export function App() {
@@ -20,6 +24,11 @@ export function App() {
           {(params) => (phases.some((p) => p.slug === params.slug) ? <Roadmap focusPhase={params.slug} /> : <NotFound />)}
         </Route>
         <Route path="/exercises/:slug">{(params) => <ExercisePage slug={params.slug} />}</Route>
+        <Route path="/replay">
+          <Suspense fallback={<main className="page"><p>Loading the replay…</p></main>}>
+            <ReplayPage />
+          </Suspense>
+        </Route>
         <Route>
           <NotFound />
         </Route>

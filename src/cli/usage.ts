@@ -7,6 +7,10 @@ Commands:
   run <exercise-dir> --files <dir>
                                 Run an exercise's hidden tests against the learner files in <dir>.
   catalog [dirs…]               Per roadmap phase: the exercises, the checkpoint, the topics not taught yet.
+  grade <submission-file|dir>… --exercise <dir> [--runtime browser|node] [--json] [--junit <file>]
+        [--html <file>] [--shard <i>/<n>] [--concurrency N]
+                                Every hidden test (withheld ones too) on each candidate's submission;
+                                integrity flags; --merge <report.json>… joins --json shard reports.
 
 Options:
   --runtime node|browser        node: real Vitest in Node (default). browser: the in-page runtime in Chromium.

@@ -5,6 +5,7 @@ import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Exercise } from "../../src/exercises/pack";
 import type { Submission } from "../../src/exercises/submission";
+import { repoRoot } from "../helpers/cli";
 import { exerciseAt } from "../helpers/exercises";
 import { makeSubmission } from "../helpers/make-submission";
 import { LONG, openApp, type AppSession } from "./helpers/app";
@@ -106,13 +107,13 @@ describe("#/replay", () => {
     await diff.waitFor({ timeout: LONG });
     await expect.poll(() => shownText(diff.locator(".editor.original")), { timeout: LONG }).toBe(lines(exercise.starter["tally.ts"]));
     await expect.poll(() => shownText(diff.locator(".editor.modified"))).toBe(lines(submission.files["tally.ts"]));
-    if (process.env.ROADLAB_SCREENSHOT) {
+    if (process.env.UPDATE_SCREENSHOTS === "1") {
       await page.setViewportSize({ width: 1280, height: 1500 });
       await page.getByRole("slider", { name: "Timeline" }).focus();
       await page.keyboard.press("Home");
       await page.keyboard.press("ArrowRight");
       await page.keyboard.press("ArrowRight");
-      await page.screenshot({ path: process.env.ROADLAB_SCREENSHOT, fullPage: true });
+      await page.screenshot({ path: path.join(repoRoot, "docs", "replay.png"), fullPage: true });
     }
   });
 

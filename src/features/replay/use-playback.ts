@@ -14,29 +14,25 @@ export function usePlayback(log: readonly LogEvent[]) {
   const [upTo, setUpTo] = useState(log.length);
   const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState<number>(4);
-  const clock = useRef(0);
-
-  useEffect(() => {
-    setUpTo(log.length);
-    setPlaying(false);
-  }, [log]);
+  // The interval reads the position between renders; it is the source of truth while playing.
+  const position = useRef(upTo);
+  position.current = upTo;
 
   useEffect(() => {
     if (!playing) return;
-    clock.current = 0;
+    let clock = 0;
     const timer = setInterval(() => {
-      clock.current += TICK_MS * speed;
-      setUpTo((current) => {
-        let next = current;
-        while (next < log.length) {
-          const gap = Math.min(log[next].t - log[next - 1].t, MAX_GAP_MS);
-          if (gap > clock.current) break;
-          clock.current -= gap;
-          next++;
-        }
-        if (next >= log.length) setPlaying(false);
-        return next;
-      });
+      clock += TICK_MS * speed;
+      let next = position.current;
+      while (next < log.length) {
+        const gap = Math.min(log[next].t - log[next - 1].t, MAX_GAP_MS);
+        if (gap > clock) break;
+        clock -= gap;
+        next++;
+      }
+      position.current = next;
+      setUpTo(next);
+      if (next >= log.length) setPlaying(false);
     }, TICK_MS);
     return () => clearInterval(timer);
   }, [playing, speed, log]);

@@ -59,13 +59,13 @@ export function Timeline({ log, playback }: { log: readonly LogEvent[]; playback
           {marked.map((e) => (
             <li key={e.seq} style={{ left: `${at(e.seq)}%` }}>
               <button type="button" className={`mark mark-${e.type}`} aria-label={describeEvent(e)} title={describeEvent(e)} onClick={() => playback.seek(e.seq + 1)}>
-                {e.type === "run" ? "▶" : "⎘"}
+                {e.type === "run" ? "▶" : "◆"}
               </button>
             </li>
           ))}
         </ol>
       </div>
-      <p className="muted timeline-legend">▶ a test run, ⎘ a paste; long idle stretches play shortened.</p>
+      <p className="muted timeline-legend">▶ a test run, ◆ a paste; long idle stretches play shortened.</p>
     </section>
   );
 }

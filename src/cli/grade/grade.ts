@@ -7,6 +7,7 @@ import { parseSubmission, SubmissionError } from "../../exercises/submission";
 import { loadExercise } from "../exercise-loader";
 import { isDirectory } from "../load-pack";
 import { UsageError } from "../options";
+import { usage } from "../usage";
 import { withRunner } from "../runtimes";
 import { gradeSubmission, solutionBaseline } from "./grade-core";
 import { htmlReport } from "./html-report";
@@ -25,6 +26,7 @@ const options = {
   concurrency: { type: "string", default: "2" },
   timeout: { type: "string" },
   merge: { type: "boolean", default: false },
+  help: { type: "boolean", short: "h", default: false },
 } as const;
 
 /**
@@ -34,6 +36,10 @@ const options = {
  */
 export async function grade(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options });
+  if (values.help) {
+    process.stdout.write(usage);
+    return 0;
+  }
   if (positionals.length === 0) throw new UsageError(values.merge ? "grade --merge needs the JSON reports to merge" : "grade needs submission files or folders: roadlab grade <submission-file|dir>… --exercise <dir>");
   const report = values.merge ? await mergeReports(positionals) : await gradeAll(positionals, values);
   for (const e of report.errors) process.stderr.write(`roadlab: ${e.file}: ${e.message}\n`);

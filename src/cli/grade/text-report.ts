@@ -43,7 +43,7 @@ export function formatReport(report: GradeReport): string {
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd();
-  out.push(`${report.exercise.title} (${report.exercise.slug}): ${report.graded.length} graded, ${report.errors.length} could not be graded`);
+  out.push(`${report.exercise.title} (${report.exercise.slug}): ${report.graded.length} graded, ${report.errors.length} could not be graded${report.errors.length ? " (named on stderr)" : ""}`);
   if (rows.length) out.push(line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map((r) => line(r.map(plain))));
   return `${out.join("\n")}\n`;
 }

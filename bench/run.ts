@@ -3,7 +3,7 @@
  * machine, in Chromium against the built app on loopback, with native Vitest as the baseline.
  * Prints a table and writes bench/results.json (medians with _min and _max, and machine info).
  */
-import { writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { distDir, ensureAppBuilt, repoRoot } from "../src/cli/browser/app-build";
@@ -15,6 +15,7 @@ import type { Exercise } from "../src/exercises/pack";
 import { openWithSolution, timeEditorReady, timeRuntimeReady, timeWarmRuns } from "./app-measures";
 import { HEAVY_BACKENDS, packageChunkKb, timeFirstRun } from "./backends";
 import { timeDbReset } from "./db-reset";
+import { gradesPerSecond, gradingMemory, type MemorySample } from "./grade-measures";
 import { timeNativeVitest } from "./native-vitest";
 import { initialJsGzipKb, totalGzipKb } from "./sizes";
 import { timeCheck, timeFirstVerdict, timeReturnVisit } from "./start-measures";
@@ -31,6 +32,48 @@ async function exercise(dir: string): Promise<Exercise> {
 
 function step(name: string) {
   process.stderr.write(`… ${name}\n`);
+}
+
+/** `npm run bench -- --only grade`: just the grading measures, merged into bench/results.json. */
+const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : undefined;
+
+async function gradeMeasures(db: Exercise) {
+  step("grading throughput: 20 submissions of the database exercise (3 samples), then memory after 50 and 200");
+  const session = await BrowserSession.open();
+  try {
+    const rate = figure(await gradesPerSecond(session, db, 20, 3));
+    const memory = await gradingMemory(session, db, [50, 200]);
+    return { rate, memory };
+  } finally {
+    await session.close();
+  }
+}
+
+function gradeResults({ rate, memory }: { rate: Figure; memory: MemorySample[] }) {
+  const growth = (key: keyof MemorySample) => round((100 * (memory[1][key] - memory[0][key])) / memory[0][key]);
+  return {
+    grade_per_s_median: rate.median, grade_per_s_min: rate.min, grade_per_s_max: rate.max,
+    grade_memory: { after_50: memory[0], after_200: memory[1], growth_percent: { page_js_heap: growth("page_js_heap_mb"), chromium_rss: growth("chromium_rss_mb"), node_rss: growth("node_rss_mb") } },
+  };
+}
+
+function printGrade(results: ReturnType<typeof gradeResults>) {
+  console.log(`
+grade_per_s  median ${results.grade_per_s_median}  min ${results.grade_per_s_min}  max ${results.grade_per_s_max}  target ≥ 5`);
+  const { after_50: a, after_200: b, growth_percent: g } = results.grade_memory;
+  console.log("grade_memory               after 50   after 200   growth (flat: < ~20 %)");
+  console.log(`page JS heap MB         ${String(a.page_js_heap_mb).padStart(11)} ${String(b.page_js_heap_mb).padStart(11)}   ${g.page_js_heap} %`);
+  console.log(`Chromium RSS MB         ${String(a.chromium_rss_mb).padStart(11)} ${String(b.chromium_rss_mb).padStart(11)}   ${g.chromium_rss} %`);
+  console.log(`Node RSS MB             ${String(a.node_rss_mb).padStart(11)} ${String(b.node_rss_mb).padStart(11)}   ${g.node_rss} %`);
+}
+
+async function onlyGrade() {
+  const db = await exercise(DB_EXERCISE);
+  const results = gradeResults(await gradeMeasures(db));
+  const file = path.join(repoRoot, "bench", "results.json");
+  const previous = JSON.parse(await readFile(file, "utf8").catch(() => "{}")) as Record<string, unknown>;
+  await writeFile(file, `${JSON.stringify({ ...previous, ...results }, null, 2)}\n`);
+  printGrade(results);
 }
 
 async function main() {
@@ -77,6 +120,7 @@ async function main() {
     await browser.close();
     await server.close();
   }
+  const grading = gradeResults(await gradeMeasures(db));
   step("native npx vitest run, cold process (3 runs)");
   figures.native_vitest_ms = figure(await timeNativeVitest(db, 3));
   step("roadlab check over the catalog, --runtime node then --runtime browser (1 run each)");
@@ -95,11 +139,13 @@ async function main() {
   results.total_gzip_kb = round(await totalGzipKb(distDir));
   results.backends_first_run = backends;
   results.package_chunk_gzip_kb = chunks;
+  Object.assign(results, grading);
   results.samples = Object.fromEntries(Object.entries(figures).map(([k, f]) => [k, f.samples]));
   results.machine = await machineInfo();
   await writeFile(path.join(repoRoot, "bench", "results.json"), `${JSON.stringify(results, null, 2)}\n`);
   printTable(figures, results);
   printBackends(backends, chunks);
+  printGrade(grading);
 }
 
 function printBackends(backends: Record<string, { first_run_ms: number; warm_run_ms: number; first_run_js_gzip_kb: number }>, chunks: Record<string, number>) {
@@ -141,4 +187,6 @@ function printTable(figures: Record<string, Figure>, results: Record<string, unk
   console.log("\nWritten to bench/results.json");
 }
 
-await main();
+if (only === "grade") await onlyGrade();
+else if (only !== undefined) throw new Error(`--only: the only filter is "grade", got "${only}"`);
+else await main();

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from "react";
 import { Route, Router, Switch } from "wouter";
 import { useHashLocation } from "wouter/use-hash-location";
 import { Roadmap } from "../features/roadmap/roadmap";
@@ -5,6 +6,9 @@ import { ExercisePage } from "../features/exercise/exercise-page";
 import { phases } from "../exercises/phases";
 import { UpdateNotice } from "../features/update-notice/update-notice";
 import { StorageNotice } from "../features/storage-notice/storage-notice";
+
+// Only interviewers open it: not part of the learner's first load.
+const ReplayPage = lazy(() => import("../features/replay/replay-page").then((m) => ({ default: m.ReplayPage })));
 
 /** Hash routes, so the static build works from any folder and file:// alike. */
 export function App() {
@@ -21,6 +25,11 @@ export function App() {
         </Route>
         {/* The slug ends at "?": a share link adds ?shared=… to the route. */}
         <Route path="/exercises/:slug">{(params) => <ExercisePage slug={params.slug.split("?")[0]} />}</Route>
+        <Route path="/replay">
+          <Suspense fallback={<main className="page"><p>Loading the replay…</p></main>}>
+            <ReplayPage />
+          </Suspense>
+        </Route>
         <Route>
           <NotFound />
         </Route>

@@ -14,6 +14,7 @@ type Command = (argv: string[]) => Promise<number>;
 const ownCommands: Record<string, () => Promise<Command>> = {
   build: async () => (await import("./build")).build,
   scorm: async () => (await import("./scorm")).scorm,
+  grade: async () => (await import("./grade/grade")).grade,
 };
 
 const commands = ["check", "run", "catalog", ...Object.keys(ownCommands)];

@@ -13,6 +13,10 @@ Commands:
   scorm <exercise-dir>… --out <file.zip> [--mastery <0–100>]
                                 A SCORM 1.2 package (default mastery 100) reporting score, pass/fail
                                 and the learner's code to the LMS.
+  grade <submission-file|dir>… --exercise <dir> [--runtime browser|node] [--json] [--junit <file>]
+        [--html <file>] [--shard <i>/<n>] [--concurrency N]
+                                Every hidden test (withheld ones too) on each candidate's submission;
+                                integrity flags; --merge <report.json>… joins --json shard reports.
 
 Options:
   --runtime node|browser        node: real Vitest in Node (default). browser: the in-page runtime in Chromium.

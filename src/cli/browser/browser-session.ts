@@ -43,6 +43,19 @@ export class BrowserSession {
     }
   }
 
+  /** The idle pages' main-thread JS heap in bytes (CDP Performance.getMetrics), for `npm run bench`. */
+  async jsHeapUsedBytes(): Promise<number> {
+    let total = 0;
+    for (const page of this.#idle) {
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send("Performance.enable");
+      const { metrics } = await cdp.send("Performance.getMetrics");
+      total += metrics.find((m) => m.name === "JSHeapUsedSize")?.value ?? 0;
+      await cdp.detach();
+    }
+    return total;
+  }
+
   async close(): Promise<void> {
     await this.browser.close();
     await this.closeServer();

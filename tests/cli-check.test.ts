@@ -10,13 +10,13 @@ describe("roadlab check", () => {
     expect(stdout).toMatch(/exercise\(s\) checked with --runtime node: (\d+) ok, 0 with problems/);
     expect(code).toBe(0);
     // Every solution, starter and mutant of the catalog is a Vitest process: minutes, not seconds.
-  }, 50 * 60_000);
+  }, 65 * 60_000);
 
   it("passes on the catalog with the in-page runtime in Chromium", async () => {
     const { code, stdout } = await roadlab("check", "--runtime", "browser");
     expect(stdout).toMatch(/exercise\(s\) checked with --runtime browser: (\d+) ok, 0 with problems/);
     expect(code).toBe(0);
-  }, 30 * 60_000);
+  }, 40 * 60_000);
 
   it("reports one line per schema problem, with did-you-mean", async () => {
     const { code, stdout } = await roadlab("check", `${broken}/bad-schema`);

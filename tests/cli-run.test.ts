@@ -39,7 +39,7 @@ describe("roadlab run --runtime node", () => {
       }
     }
     // One Vitest process per exercise, in turn.
-  }, 15 * 60_000);
+  }, 25 * 60_000);
 
   it("passes the reference solution with exit code 0", async () => {
     const { code, results } = await runJson(adder, "--files", `${adder}/solution`);

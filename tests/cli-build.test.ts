@@ -86,7 +86,12 @@ describe("roadlab build", () => {
     expect(base).not.toContain("frame-ancestors");
     const appAncestors = /frame-ancestors [^;]+/.exec(securityHeaders["Content-Security-Policy"])![0];
     for (const page of ["/", "/index.html"]) expect(rules.get(page)).toEqual([`Content-Security-Policy: ${appAncestors}`]);
-    expect(rules.get("/embed.html")).toEqual([`Content-Security-Policy: frame-ancestors ${ORIGIN} http://127.0.0.1:8080`]);
+    expect(rules.get("/embed.html")).toEqual([
+      `Content-Security-Policy: frame-ancestors ${ORIGIN} http://127.0.0.1:8080`,
+      "Cross-Origin-Resource-Policy: cross-origin",
+    ]);
+    // Course pages on other origins import the SDK as a module, a CORS request.
+    expect(rules.get("/embed.js")).toEqual(["Access-Control-Allow-Origin: *", "Cross-Origin-Resource-Policy: cross-origin"]);
   });
 
   it("stops on a bad pack with check's one-line problems, exit 1", async () => {

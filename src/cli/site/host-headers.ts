@@ -50,9 +50,9 @@ export function hostHeaders(pages: readonly string[], embedOrigins: readonly str
   for (const page of [...new Set([...pages, "embed.html"])].sort()) {
     const ancestors = page === "embed.html" && embedOrigins.length > 0 ? embedOrigins.join(" ") : appAncestors;
     const paths = page === "index.html" ? ["/", "/index.html", "/index"] : [`/${page}`, `/${page.replace(/\.html$/, "")}`];
-    for (const at of paths) lines.push(at, `  ${CSP}: frame-ancestors ${ancestors}`);
     // A cross-origin-isolated host may frame the embed only if the embed says it may be.
-    if (page === "embed.html") for (const at of paths) lines.push(at, "  Cross-Origin-Resource-Policy: cross-origin");
+    const corp = page === "embed.html" ? ["  Cross-Origin-Resource-Policy: cross-origin"] : [];
+    for (const at of paths) lines.push(at, `  ${CSP}: frame-ancestors ${ancestors}`, ...corp);
   }
   // Course pages on other origins import the SDK as a module: that is a CORS request.
   lines.push("/embed.js", ...Object.entries(sdkHeaders).map(([name, value]) => `  ${name}: ${value}`));

@@ -11,7 +11,9 @@ import { suggestion } from "../exercises/did-you-mean";
  * here, loaded only when asked for so `check` and `run` start no slower.
  */
 type Command = (argv: string[]) => Promise<number>;
-const ownCommands: Record<string, () => Promise<Command>> = {};
+const ownCommands: Record<string, () => Promise<Command>> = {
+  interview: async () => (await import("./interview")).interview,
+};
 
 const commands = ["check", "run", "catalog", ...Object.keys(ownCommands)];
 

@@ -5,9 +5,21 @@ import { ExercisePage } from "../features/exercise/exercise-page";
 import { phases } from "../exercises/phases";
 import { UpdateNotice } from "../features/update-notice/update-notice";
 import { StorageNotice } from "../features/storage-notice/storage-notice";
+import { lazy, Suspense } from "react";
+import { interviewSettings } from "../exercises/interview-settings";
+
+// Only a candidate bundle (roadlab interview) has settings; learners never load this page.
+const InterviewPage = lazy(() => import("../features/interview/interview-page"));
 
 /** Hash routes, so the static build works from any folder and file:// alike. */
 export function App() {
+  if (interviewSettings) {
+    return (
+      <Suspense fallback={<p className="page">Loading the task…</p>}>
+        <InterviewPage settings={interviewSettings} />
+      </Suspense>
+    );
+  }
   return (
     <Router hook={useHashLocation}>
       <StorageNotice />

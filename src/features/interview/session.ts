@@ -37,6 +37,8 @@ export class InterviewSession {
   #files: Record<string, string> = {};
   #runs = new Map<number, RunResults>();
   #lastT = 0;
+  /** Away from the page: blur and focus are logged once per change, whichever event told it. */
+  #away = false;
   /** Set when the browser refused a write (storage full or blocked). */
   storageError?: string;
 
@@ -80,12 +82,17 @@ export class InterviewSession {
     if (!this.#meta.submitted) void this.#record({ type: "paste", file, length });
   }
   blur(): void {
-    if (!this.#meta.submitted) void this.#record({ type: "blur" });
+    if (this.#meta.submitted || this.#away) return;
+    this.#away = true;
+    void this.#record({ type: "blur" });
   }
   focus(): void {
-    if (!this.#meta.submitted) void this.#record({ type: "focus" });
+    if (this.#meta.submitted || !this.#away) return;
+    this.#away = false;
+    void this.#record({ type: "focus" });
   }
   async run(results: RunResults): Promise<void> {
+    if (this.#meta.submitted) return;
     const counted = results.tests.filter((t) => t.status !== "skip" && t.status !== "todo");
     const event = await this.#record({ type: "run", passed: counted.filter((t) => t.status === "pass").length, total: counted.length });
     this.#runs.set(event.seq, results);

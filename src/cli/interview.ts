@@ -57,7 +57,8 @@ export async function interview(argv: string[]): Promise<number> {
   const log = (line: string) => process.stdout.write(`${pc.dim(line)}\n`);
   log(`${exercise.dir}: ${visible.length} of ${Object.keys(exercise.tests).length} test file(s) visible, ${minutes === null ? "untimed" : `${minutes} minute(s)`}`);
   await buildSite({ exercises: [candidateView(exercise, visible)], outDir, define: { __ROADLAB_INTERVIEW__: JSON.stringify(settings) }, log });
-  const shown = path.relative(process.cwd(), outDir) || ".";
+  const relative = path.relative(process.cwd(), outDir);
+  const shown = relative === "" ? "." : relative.startsWith("..") ? outDir : relative;
   process.stdout.write(
     [
       pc.green(`Candidate bundle for "${settings.title}" written to ${shown}`),
@@ -86,7 +87,7 @@ function visibleTest(exercise: Exercise, dir: string, name: string): string {
   const candidates = [name.split(path.sep).join("/"), fromDir, `tests/${name}`];
   const found = candidates.find((c) => names.includes(c));
   if (found) return found;
-  const guess = fromDir.startsWith("..") ? name : fromDir;
+  const guess = !fromDir.startsWith("..") ? fromDir : name.includes("/") ? name : `tests/${name}`;
   throw new UsageError(`--visible: ${exercise.dir} has no test file ${name}${suggestion(guess, names)} — its tests: ${names.join(", ")}`);
 }
 

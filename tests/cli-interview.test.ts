@@ -20,11 +20,11 @@ async function allFiles(dir: string): Promise<Map<string, Buffer>> {
 }
 
 /**
- * Runs of a text that survive any way a bundler may quote it (no quotes, backslashes or line
+ * Runs of a text that survive any way a bundler may quote it (no quotes, backslashes, `$` or line
  * breaks, ASCII only), long enough to be distinctive.
  */
 function fragments(text: string): string[] {
-  return [...new Set(text.split("\n").flatMap((line) => line.trim().match(/[\x20-\x21\x23-\x26\x28-\x5b\x5d-\x5f\x61-\x7e]{28,}/g) ?? []))];
+  return [...new Set(text.split("\n").flatMap((line) => line.trim().match(/[\x20-\x21\x23\x25-\x26\x28-\x5b\x5d-\x5f\x61-\x7e]{28,}/g) ?? []))];
 }
 
 describe("roadlab interview: usage", () => {

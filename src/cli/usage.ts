@@ -7,6 +7,9 @@ Commands:
   run <exercise-dir> --files <dir>
                                 Run an exercise's hidden tests against the learner files in <dir>.
   catalog [dirs…]               Per roadmap phase: the exercises, the checkpoint, the topics not taught yet.
+  interview <exercise-dir> --visible <test-file>… [--minutes N] [--title <text>] --out <dir>
+                                A static candidate site: the exercise with only the visible tests,
+                                a timer and Submit (downloads <slug>-submission.json).
 
 Options:
   --runtime node|browser        node: real Vitest in Node (default). browser: the in-page runtime in Chromium.

@@ -1,0 +1,169 @@
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium } from "../../src/cli/browser/chromium";
+import { serveStatic } from "../../src/cli/browser/static-server";
+import { checkIntegrity, parseSubmission, replayFiles, sessionFacts, type Submission } from "../../src/exercises/submission";
+import { roadlab } from "../helpers/cli";
+import { LONG } from "./helpers/app";
+import { editorFor, runTests, testResults } from "./helpers/workspace";
+
+const EXERCISE = "exercises/04-relational-databases/sql-queries";
+const MINUTES = 45;
+const TYPED = "// typed by the candidate";
+const PASTED = "// pasted from somewhere else\n";
+
+/** The timer's value in seconds (`m:ss` or `h:mm:ss`). */
+async function secondsLeft(page: Page): Promise<number> {
+  const text = await page.getByRole("timer", { name: "Time left" }).innerText();
+  return text.split(":").reduce((total, part) => total * 60 + Number(part), 0);
+}
+
+async function pasteAtCursor(page: Page, text: string): Promise<void> {
+  await editorFor(page, "main.ts").evaluate((element, pasted) => {
+    const data = new DataTransfer();
+    data.setData("text/plain", pasted);
+    element.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+}
+
+/** Waits for the file Submit (or the time running out) downloads, and reads it as a submission. */
+async function downloaded(page: Page, act: () => Promise<unknown>): Promise<{ name: string; text: string; submission: Submission }> {
+  const [download] = await Promise.all([page.waitForEvent("download", { timeout: LONG }), act()]);
+  const text = await readFile((await download.path())!, "utf8");
+  return { name: download.suggestedFilename(), text, submission: parseSubmission(text) };
+}
+
+describe("interview: the candidate page, end to end", () => {
+  let out: string;
+  let hash: string;
+  let server: { url: string; close(): Promise<void> };
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  const pageErrors: string[] = [];
+
+  const newPage = async (setup?: (context: BrowserContext) => Promise<void>) => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true, reducedMotion: "reduce" });
+    context.on("weberror", (error) => pageErrors.push(String(error.error())));
+    contexts.push(context);
+    await setup?.(context);
+    return context.newPage();
+  };
+
+  beforeAll(async () => {
+    out = await mkdtemp(path.join(tmpdir(), "roadlab-interview-e2e-"));
+    const built = await roadlab("interview", EXERCISE, "--visible", "tests/queries.test.ts", "--minutes", String(MINUTES), "--title", "Shop queries", "--out", out);
+    expect(built.code, built.stderr).toBe(0);
+    hash = /Task hash: ([0-9a-f]{64})/.exec(built.stdout)![1];
+    server = await serveStatic(out);
+    browser = await launchChromium();
+  }, 900_000);
+  afterAll(async () => {
+    await Promise.all(contexts.map((c) => c.close().catch(() => {})));
+    await browser?.close();
+    await server?.close();
+    await rm(out, { recursive: true, force: true });
+  });
+
+  it("timer, typing, a paste, a run of the visible tests, a reload, then Submit downloads a submission that holds together", async () => {
+    const page = await newPage();
+    await page.goto(`${server.url}/`);
+    await page.getByRole("heading", { name: "Shop queries" }).waitFor({ timeout: LONG });
+    // A candidate page, nothing of the learner app: no roadmap link, no solution, no hints.
+    expect(await page.getByRole("link", { name: /roadmap/i }).count()).toBe(0);
+    expect(await page.getByRole("button", { name: /solution|hint/i }).count()).toBe(0);
+    const timer = page.getByRole("timer", { name: "Time left" });
+    await timer.waitFor({ timeout: LONG });
+    expect(await secondsLeft(page)).toBeGreaterThan((MINUTES - 5) * 60);
+
+    const editor = editorFor(page, "main.ts");
+    await editor.waitFor({ state: "attached", timeout: LONG });
+    await editor.focus();
+    await page.keyboard.press("ControlOrMeta+End");
+    await page.keyboard.type(`\n${TYPED}\n`);
+    await pasteAtCursor(page, PASTED);
+    await page.evaluate(() => {
+      window.dispatchEvent(new Event("blur"));
+      window.dispatchEvent(new Event("focus"));
+    });
+
+    const results = await runTests(page, /\d+ of \d+ passed/);
+    expect(results).toContain("returns every order of the customer, newest first");
+    // The withheld file's tests are not in the bundle: none of its names can appear.
+    expect(results).not.toMatch(/placeOrder|creates a pending order/);
+
+    if (process.env.UPDATE_SCREENSHOTS === "1") await page.screenshot({ path: "docs/interview.png" });
+    const before = await secondsLeft(page);
+    await page.reload();
+    await page.locator(".monaco-editor .view-lines").getByText("typed by the candidate").first().waitFor({ timeout: LONG });
+    await page.locator(".monaco-editor .view-lines").getByText("pasted from somewhere else").first().waitFor({ timeout: LONG });
+    const after = await secondsLeft(page);
+    expect(after).toBeLessThanOrEqual(before);
+    expect(after).toBeGreaterThan((MINUTES - 10) * 60);
+
+    await page.getByRole("button", { name: "Submit", exact: true }).click();
+    const dialog = page.getByRole("dialog", { name: "Submit your work?" });
+    await dialog.waitFor({ timeout: LONG });
+    const { name, text, submission } = await downloaded(page, () => dialog.getByRole("button", { name: "Submit" }).click());
+
+    expect(name).toBe("sql-queries-submission.json");
+    expect(await checkIntegrity(submission, hash)).toEqual({ sameTask: true, chain: undefined, filesMatchLog: true });
+    expect(replayFiles(submission.log)).toEqual(submission.files);
+    expect(submission.files["main.ts"]).toContain(TYPED);
+    expect(submission.files["main.ts"]).toContain(PASTED);
+    expect(submission.task).toMatchObject({ slug: "sql-queries", title: "Shop queries", minutes: MINUTES, visible: ["tests/queries.test.ts"] });
+    const types = submission.log.map((e) => e.type);
+    expect(types[0]).toBe("start");
+    expect(types.at(-1)).toBe("submit");
+    expect(types).toContain("edit");
+    const facts = sessionFacts(submission.log);
+    expect(facts).toMatchObject({ pastes: [PASTED.length], focusLosses: 1, runs: 1, reloads: 1 });
+    expect(types.indexOf("focus")).toBeGreaterThan(types.indexOf("blur"));
+    const run = submission.log.find((e) => e.type === "run")!;
+    expect(submission.runs.map((r) => r.seq)).toEqual([run.seq]);
+    expect(submission.runs[0].results.tests.length).toBe((run as { total: number }).total);
+    if (process.env.ROADLAB_WRITE_FIXTURES === "1") {
+      await mkdir("tests/fixtures/submissions", { recursive: true });
+      await writeFile("tests/fixtures/submissions/sql-queries-candidate.json", text);
+    }
+
+    // Over: read-only, says so, and the file can be had again.
+    await page.getByRole("status").filter({ hasText: "read-only" }).waitFor({ timeout: LONG });
+    expect(await editor.getAttribute("aria-label")).toContain("read-only");
+    expect(await page.getByRole("button", { name: "Run tests" }).isDisabled()).toBe(true);
+    expect(await page.getByRole("button", { name: "Submit", exact: true }).isDisabled()).toBe(true);
+    const again = await downloaded(page, () => page.getByRole("button", { name: "Download the submission again" }).click());
+    expect(again.submission).toEqual(submission);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("when time is up, editing stops and the work is submitted by itself", async () => {
+    const page = await newPage((context) => context.clock.install());
+    await page.goto(`${server.url}/`);
+    await page.getByRole("timer", { name: "Time left" }).waitFor({ timeout: LONG });
+    const editor = editorFor(page, "main.ts");
+    await editor.waitFor({ state: "attached", timeout: LONG });
+    await editor.focus();
+    await page.keyboard.type("// before the end\n");
+
+    await page.clock.fastForward(`${MINUTES - 5}:30`);
+    await page.getByRole("alert").filter({ hasText: "5 minutes left" }).waitFor({ timeout: LONG });
+    await page.clock.fastForward("3:40");
+    await page.getByRole("alert").filter({ hasText: "1 minute left" }).waitFor({ timeout: LONG });
+    const { submission } = await downloaded(page, () => page.clock.fastForward("1:00"));
+
+    expect(submission.log.at(-1)).toMatchObject({ type: "submit", reason: "time-up" });
+    expect(submission.log.at(-1)!.t).toBeGreaterThanOrEqual(MINUTES * 60_000);
+    expect(submission.files["main.ts"]).toMatch(/^\/\/ before the end\n/);
+    expect(await checkIntegrity(submission, hash)).toEqual({ sameTask: true, chain: undefined, filesMatchLog: true });
+    await page.getByRole("status").filter({ hasText: "Time is up" }).waitFor({ timeout: LONG });
+    expect(await page.getByRole("timer", { name: "Time left" }).innerText()).toBe("0:00");
+    expect(await editor.getAttribute("aria-label")).toContain("read-only");
+    // Typing does nothing now.
+    await editor.focus();
+    await page.keyboard.type("late");
+    expect(await page.locator(".monaco-editor .view-lines").innerText()).not.toContain("late");
+  });
+});

@@ -121,7 +121,7 @@ function Candidate({ settings, entry }: { settings: InterviewSettings; entry: Ca
               Run tests
             </button>
             <span className="shortcut" aria-hidden="true">Ctrl+Enter</span>
-            <span className="muted">Runs the visible tests: {settings.visible.join(", ")}. More tests are run when your work is graded.</span>
+            <span className="muted">Runs {settings.visible.join(", ")}; more tests run at grading.</span>
           </div>
           <div className="tab-row">
             <FileTabs files={entry.files} active={active} readonly={readonly} panelId="editor-panel" onSelect={setActive} />

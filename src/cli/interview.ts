@@ -74,10 +74,27 @@ export async function interview(argv: string[]): Promise<number> {
   return 0;
 }
 
-/** What the candidate's site may hold: the visible tests only, no solution, no hints. */
+/** What the candidate's site may hold: the visible tests (and the helpers they import) only, no solution, no hints. */
 function candidateView(exercise: Exercise, visible: readonly string[]): StagedExercise {
-  const tests = Object.fromEntries(visible.map((name) => [name, exercise.tests[name]]));
+  const tests = Object.fromEntries(withHelpers(exercise.tests, visible).map((name) => [name, exercise.tests[name]]));
   return { slug: exercise.slug, config: { ...exercise.config, hints: [] }, readme: exercise.readme, starter: exercise.starter, tests, seed: exercise.seed };
+}
+
+/** `names` and the files under tests/ they import by relative path (`./world`), transitively. */
+export function withHelpers(tests: Record<string, string>, names: readonly string[]): string[] {
+  const shipped = new Set<string>();
+  const visit = (name: string) => {
+    if (shipped.has(name) || !(name in tests)) return;
+    shipped.add(name);
+    for (const match of tests[name].matchAll(/\bfrom\s+["'](\.{1,2}\/[^"']+)["']|\bimport\s*\(?\s*["'](\.{1,2}\/[^"']+)["']/g)) {
+      const spec = match[1] ?? match[2];
+      const base = path.posix.join(path.posix.dirname(name), spec);
+      const found = [base, ...[".ts", ".js", ".mts", ".json", "/index.ts"].map((ext) => base.replace(/\.(js|mjs)$/, "") + ext)].find((c) => c in tests);
+      if (found) visit(found);
+    }
+  };
+  names.forEach(visit);
+  return [...shipped].sort();
 }
 
 /** `tests/x.test.ts`, `x.test.ts`, `<exercise-dir>/tests/x.test.ts` all name the same file. */

@@ -36,11 +36,21 @@ async function pasteAtCursor(page: Page, text: string): Promise<void> {
   }, text);
 }
 
-/** Presses Run tests and waits for the summary of a finished run. */
+/**
+ * Presses Run tests and waits for the summary of a finished run. With 8 helpers on 2 cores the
+ * worker's first run can outlast its 30 s start-up budget ("stopped responding and was
+ * restarted"); the next run, its chunks cached, completes, so that one case is tried once more.
+ */
 async function runTests(page: Page, expected: RegExp): Promise<string> {
-  await page.getByRole("button", { name: "Run tests" }).click();
-  await testResults(page).getByText(expected).first().waitFor({ timeout: WAIT });
-  return testResults(page).innerText();
+  const results = testResults(page);
+  for (let attempt = 0; ; attempt++) {
+    await page.getByRole("button", { name: "Run tests" }).click();
+    await results.getByText(/\d+ of \d+ passed|All tests passed|could not complete/).first().waitFor({ timeout: WAIT });
+    const text = await results.innerText();
+    if (attempt === 0 && text.includes("stopped responding and was restarted")) continue;
+    expect(text).toMatch(expected);
+    return text;
+  }
 }
 
 /** Waits for the file Submit (or the time running out) downloads, and reads it as a submission. */
@@ -108,6 +118,7 @@ describe("interview: the candidate page, end to end", () => {
     });
 
     await page.locator("header").getByText("Ready", { exact: true }).waitFor({ timeout: WAIT });
+    if (process.env.UPDATE_SCREENSHOTS === "1") await page.screenshot({ path: "docs/interview.png" });
     const results = await runTests(page, /\d+ of \d+ passed/);
     expect(results).toContain("encodes without padding");
     // The withheld file's tests are not in the bundle: none of its names can appear.

@@ -110,7 +110,12 @@ describe("interview: the candidate page, end to end", () => {
     await editor.waitFor({ state: "attached", timeout: WAIT });
     await editor.focus();
     await page.keyboard.press("ControlOrMeta+End");
-    await page.keyboard.type(`\n${TYPED}\n`);
+    await page.keyboard.press("Enter");
+    // Under heavy load Chromium's EditContext may drop keys typed fast: the marker goes in as one
+    // input, and the keystrokes after it stay inside the comment, whatever arrives of them.
+    await page.keyboard.insertText(TYPED);
+    await page.keyboard.type(" and more", { delay: 40 });
+    await page.keyboard.press("Enter");
     await pasteAtCursor(page, PASTED);
     await page.evaluate(() => {
       window.dispatchEvent(new Event("blur"));

@@ -75,7 +75,7 @@ function Candidate({ settings, entry }: { settings: InterviewSettings; entry: Ca
 
   const onChange = useCallback(
     (path: string, text: string, changes: readonly { rangeOffset: number; rangeLength: number; text: string }[]) => {
-      session?.edit(path, changes);
+      session?.edit(path, changes, text);
       setFiles((current) => ({ ...current, [path]: text }));
     },
     [session],

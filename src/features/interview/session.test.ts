@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkIntegrity, parseSubmission, sessionFacts } from "../../exercises/submission";
+import { checkIntegrity, parseSubmission, replayFiles, sessionFacts } from "../../exercises/submission";
 import type { RunResults } from "../../runtime/results";
 import { InterviewSession, type KeyValue } from "./session";
 import { formatClock, timeLeft, warningFor } from "./timer";
@@ -67,6 +67,16 @@ describe("interview session", () => {
     const { log } = await second.submission();
     expect(log.map((e) => e.type)).toEqual(["start", "edit", "reload"]);
     expect(log[2].t).toBe(11 * 60_000);
+  });
+
+  it("logs the files whole when a change set does not rebuild the editor's text", async () => {
+    const session = await InterviewSession.open({ settings, starter, storage: memoryStorage() });
+    session.edit("main.ts", [{ rangeOffset: 0, rangeLength: 0, text: "a" }], "a" + starter["main.ts"]);
+    session.edit("main.ts", [{ rangeOffset: 0, rangeLength: 0, text: "b" }], "xa" + starter["main.ts"]);
+    const submission = await session.submission();
+    expect(submission.log.map((e) => e.type)).toEqual(["start", "edit", "set-files"]);
+    expect(submission.files["main.ts"]).toBe("xa" + starter["main.ts"]);
+    expect(submission.files).toEqual(replayFiles(submission.log));
   });
 
   it("does not mix two tasks on one origin", async () => {

@@ -73,10 +73,26 @@ export class InterviewSession {
     return Math.max(0, now - this.#meta.startedAtMs);
   }
 
-  edit(file: string, changes: readonly Change[]): void {
+  /**
+   * Logs an edit. `text` is the editor's text after it: should the change set not rebuild it
+   * (seen with Chromium's EditContext input under heavy load), the files are logged whole
+   * (set-files) so the log still replays to exactly what the candidate has.
+   */
+  edit(file: string, changes: readonly Change[], text?: string): void {
     if (this.#meta.submitted || changes.length === 0) return;
-    this.#files[file] = applyChanges(this.#files[file] ?? "", changes);
-    void this.#record({ type: "edit", file, changes: changes.map(({ rangeOffset, rangeLength, text }) => ({ rangeOffset, rangeLength, text })) });
+    let next: string | undefined;
+    try {
+      next = applyChanges(this.#files[file] ?? "", changes);
+    } catch {
+      next = undefined;
+    }
+    if (next !== undefined && (text === undefined || next === text)) {
+      this.#files[file] = next;
+      void this.#record({ type: "edit", file, changes: changes.map(({ rangeOffset, rangeLength, text }) => ({ rangeOffset, rangeLength, text })) });
+      return;
+    }
+    this.#files[file] = text ?? "";
+    void this.#record({ type: "set-files", files: this.files });
   }
   paste(file: string, length: number): void {
     if (!this.#meta.submitted) void this.#record({ type: "paste", file, length });

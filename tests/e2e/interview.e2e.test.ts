@@ -109,8 +109,8 @@ describe("interview: the candidate page, end to end", () => {
     const editor = editorFor(page, "main.ts");
     await editor.waitFor({ state: "attached", timeout: WAIT });
     await editor.focus();
-    await page.keyboard.press("ControlOrMeta+End");
-    await page.keyboard.press("Enter");
+    // At the top, where the editor shows it again after the reload.
+    await page.keyboard.press("ControlOrMeta+Home");
     // Under heavy load Chromium's EditContext may drop keys typed fast: the marker goes in as one
     // input, and the keystrokes after it stay inside the comment, whatever arrives of them.
     await page.keyboard.insertText(TYPED);
@@ -181,7 +181,9 @@ describe("interview: the candidate page, end to end", () => {
     const editor = editorFor(page, "main.ts");
     await editor.waitFor({ state: "attached", timeout: WAIT });
     await editor.focus();
-    await page.keyboard.type("// before the end\n");
+    await page.keyboard.press("ControlOrMeta+Home");
+    await page.keyboard.insertText("// before the end");
+    await page.keyboard.press("Enter");
 
     // Jumps measured from what the timer shows, since real time passes too (slowly, on a busy machine).
     await page.clock.fastForward(((await secondsLeft(page)) - 270) * 1000);

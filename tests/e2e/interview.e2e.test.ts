@@ -153,7 +153,9 @@ describe("interview: the candidate page, end to end", () => {
     expect(types.at(-1)).toBe("submit");
     expect(types).toContain("edit");
     const facts = sessionFacts(submission.log);
-    expect(facts).toMatchObject({ pastes: [PASTED.length], focusLosses: 1, runs: 1, reloads: 1 });
+    expect(facts).toMatchObject({ pastes: [PASTED.length], runs: 1, reloads: 1 });
+    // The blur/focus pair above, and the page hiding as it reloads may add another.
+    expect(facts.focusLosses).toBeGreaterThanOrEqual(1);
     expect(types.indexOf("focus")).toBeGreaterThan(types.indexOf("blur"));
     const run = submission.log.find((e) => e.type === "run")!;
     expect(submission.runs.map((r) => r.seq)).toEqual([run.seq]);

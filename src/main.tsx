@@ -2,6 +2,7 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app/app";
 import { findExercise } from "./exercises/catalog";
+import { interviewSettings } from "./exercises/interview-settings";
 import { startWorkerEarly } from "./runtime/local/spawn-worker";
 import { appStore } from "./store";
 import { afterStartup } from "./app/after-startup";
@@ -10,7 +11,7 @@ import "./app/app.css";
 
 // The runtime worker starts before anything renders (the runtime itself waits for the stored
 // settings), and on a database exercise's page PGlite boots in it at once.
-const opened = /^#\/exercises\/([^/?#]+)/.exec(location.hash)?.[1];
+const opened = interviewSettings?.slug ?? /^#\/exercises\/([^/?#]+)/.exec(location.hash)?.[1];
 startWorkerEarly(opened !== undefined && findExercise(decodeURIComponent(opened))?.hasSeed === true);
 
 // The worker and PGlite boot in the background from the first page on, so the first run is fast.

@@ -6,12 +6,24 @@ import { ExercisePage } from "../features/exercise/exercise-page";
 import { phases } from "../exercises/phases";
 import { UpdateNotice } from "../features/update-notice/update-notice";
 import { StorageNotice } from "../features/storage-notice/storage-notice";
+import { lazy, Suspense } from "react";
+import { interviewSettings } from "../exercises/interview-settings";
+
+// Only a candidate bundle (roadlab interview) has settings; learners never load this page.
+const InterviewPage = lazy(() => import("../features/interview/interview-page"));
 
 // Only interviewers open it: not part of the learner's first load.
 const ReplayPage = lazy(() => import("../features/replay/replay-page").then((m) => ({ default: m.ReplayPage })));
 
 /** Hash routes, so the static build works from any folder and file:// alike. */
 export function App() {
+  if (interviewSettings) {
+    return (
+      <Suspense fallback={<p className="page">Loading the task…</p>}>
+        <InterviewPage settings={interviewSettings} />
+      </Suspense>
+    );
+  }
   return (
     <Router hook={useHashLocation}>
       <StorageNotice />

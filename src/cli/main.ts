@@ -15,6 +15,7 @@ const ownCommands: Record<string, () => Promise<Command>> = {
   build: async () => (await import("./build")).build,
   scorm: async () => (await import("./scorm")).scorm,
   grade: async () => (await import("./grade/grade")).grade,
+  interview: async () => (await import("./interview")).interview,
 };
 
 const commands = ["check", "run", "catalog", ...Object.keys(ownCommands)];

@@ -17,6 +17,9 @@ Commands:
         [--html <file>] [--shard <i>/<n>] [--concurrency N]
                                 Every hidden test (withheld ones too) on each candidate's submission;
                                 integrity flags; --merge <report.json>… joins --json shard reports.
+  interview <exercise-dir> --visible <test-file>… [--minutes N] [--title <text>] --out <dir>
+                                A static candidate site: the exercise with only the visible tests,
+                                a timer and Submit (downloads <slug>-submission.json).
 
 Options:
   --runtime node|browser        node: real Vitest in Node (default). browser: the in-page runtime in Chromium.

@@ -10,6 +10,8 @@ export interface SiteOptions {
   outDir: string;
   /** Vite's base: "./" (default) lets the site be served from any folder, or opened inside a zip's tree. */
   base?: string;
+  /** Extra compile-time constants for the app (Vite `define`), e.g. an interview's settings. */
+  define?: Record<string, string>;
   log?: (line: string) => void;
 }
 
@@ -23,14 +25,14 @@ export type StagedExercise = Pick<Exercise, "slug" | "config" | "readme" | "star
  * catalog layout (`<NN>-<phase>/<slug>/…`) and the app's catalog globs are pointed at it, so
  * nothing else from exercises/ — no other exercise, no mutant — can reach the output.
  */
-export async function buildSite({ exercises, outDir, base = "./", log = () => {} }: SiteOptions): Promise<void> {
+export async function buildSite({ exercises, outDir, base = "./", define, log = () => {} }: SiteOptions): Promise<void> {
   const stagingRoot = path.join(repoRoot, "node_modules", ".roadlab");
   await mkdir(stagingRoot, { recursive: true });
   const stage = await mkdtemp(path.join(stagingRoot, "site-"));
   try {
     for (const exercise of exercises) await stageExercise(stage, exercise);
     log(`Building the app with ${exercises.length} exercise(s)…`);
-    await viteBuild({ base, build: { outDir: path.resolve(outDir), emptyOutDir: true } }, stage);
+    await viteBuild({ base, define, build: { outDir: path.resolve(outDir), emptyOutDir: true } }, stage);
   } finally {
     await rm(stage, { recursive: true, force: true });
   }

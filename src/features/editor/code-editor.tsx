@@ -6,7 +6,7 @@ import type { SourceLocation } from "../results/locations";
 import { markEditorShown } from "../../app/after-startup";
 import { monaco, themeFor } from "./monaco-setup";
 import { addPackageTypes, refreshDiagnostics } from "./type-libs";
-import { uriOf, useFileModels } from "./use-file-models";
+import { uriOf, useFileModels, type ContentChange } from "./use-file-models";
 
 export interface EditorMarker extends SourceLocation {
   message: string;
@@ -19,7 +19,10 @@ export interface CodeEditorProps {
   active: string;
   readonly: readonly string[];
   packages: readonly string[];
-  onChange(path: string, text: string): void;
+  /** `changes` are Monaco's change set of the edit (what an interview session logs). */
+  onChange(path: string, text: string, changes: readonly ContentChange[]): void;
+  /** A paste into `path` of `length` characters (its text arrives through onChange too). */
+  onPaste?(path: string, length: number): void;
   onRun(): void;
   /** Moves the cursor there; a new object each time, so the same place can be revealed twice. */
   reveal?: SourceLocation;
@@ -33,6 +36,10 @@ export function CodeEditor(props: CodeEditorProps) {
   const editorRef = useRef<MonacoEditor.IStandaloneCodeEditor | null>(null);
   const onRunRef = useRef(props.onRun);
   onRunRef.current = props.onRun;
+  const onPasteRef = useRef(props.onPaste);
+  onPasteRef.current = props.onPaste;
+  const activeRef = useRef(active);
+  activeRef.current = active;
   const scheme = useColorScheme();
   useFileModels(slug, files, props.onChange);
 
@@ -106,6 +113,10 @@ export function CodeEditor(props: CodeEditorProps) {
         editorRef.current = editor;
         markEditorShown();
         editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => onRunRef.current());
+        editor.onDidPaste((event) => {
+          const model = editor.getModel();
+          if (model) onPasteRef.current?.(activeRef.current, model.getValueLengthInRange(event.range));
+        });
       }}
     />
   );

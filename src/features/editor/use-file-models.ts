@@ -1,6 +1,13 @@
 import { useEffect, useRef } from "react";
 import { monaco } from "./monaco-setup";
 
+/** One edit of a content change, in Monaco's order (end of the document first). */
+export interface ContentChange {
+  rangeOffset: number;
+  rangeLength: number;
+  text: string;
+}
+
 /**
  * file:///<slug>/<path>: one folder per exercise. Reusing file:///main.ts across exercises
  * would hand TypeScript a new model with the same name and version as the old one, and it
@@ -22,7 +29,7 @@ export function languageOf(path: string): string {
  * included), outside changes (reset, undo, import) flow in as undoable edits. Models live for
  * the session, so returning to an exercise keeps its undo history.
  */
-export function useFileModels(slug: string, files: Record<string, string>, onChange: (path: string, text: string) => void) {
+export function useFileModels(slug: string, files: Record<string, string>, onChange: (path: string, text: string, changes: readonly ContentChange[]) => void) {
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
   const syncing = useRef(false);
@@ -46,10 +53,10 @@ export function useFileModels(slug: string, files: Record<string, string>, onCha
       const model = monaco.editor.getModel(uriOf(slug, path));
       return model
         ? [
-            model.onDidChangeContent(() => {
+            model.onDidChangeContent((event) => {
               // A run's error marker is about the old text.
               monaco.editor.setModelMarkers(model, "roadlab", []);
-              if (!syncing.current) onChangeRef.current(path, model.getValue());
+              if (!syncing.current) onChangeRef.current(path, model.getValue(), event.changes);
             }),
           ]
         : [];

@@ -6,7 +6,6 @@ import { ExercisePage } from "../features/exercise/exercise-page";
 import { phases } from "../exercises/phases";
 import { UpdateNotice } from "../features/update-notice/update-notice";
 import { StorageNotice } from "../features/storage-notice/storage-notice";
-import { lazy, Suspense } from "react";
 import { interviewSettings } from "../exercises/interview-settings";
 
 // Only a candidate bundle (roadlab interview) has settings; learners never load this page.

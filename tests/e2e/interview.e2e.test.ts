@@ -7,6 +7,7 @@ import { launchChromium } from "../../src/cli/browser/chromium";
 import { serveStatic } from "../../src/cli/browser/static-server";
 import { checkIntegrity, parseSubmission, replayFiles, sessionFacts, type Submission } from "../../src/exercises/submission";
 import { roadlab } from "../helpers/cli";
+import type { GradeReport } from "../../src/cli/grade/report-types";
 import { loadExercise } from "../../src/cli/exercise-loader";
 import { taskHash } from "../../src/exercises/submission";
 import { editorFor, testResults } from "./helpers/workspace";
@@ -50,6 +51,18 @@ async function runTests(page: Page, expected: RegExp): Promise<string> {
     if (attempt === 0 && text.includes("stopped responding and was restarted")) continue;
     expect(text).toMatch(expected);
     return text;
+  }
+}
+
+async function gradeFile(text: string): Promise<GradeReport> {
+  const dir = await mkdtemp(path.join(tmpdir(), "roadlab-graded-"));
+  try {
+    await writeFile(path.join(dir, "candidate.json"), text);
+    const { code, stdout, stderr } = await roadlab("grade", path.join(dir, "candidate.json"), "--exercise", EXERCISE, "--json");
+    expect(code, stderr).toBe(0);
+    return JSON.parse(stdout) as GradeReport;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
   }
 }
 
@@ -173,6 +186,21 @@ describe("interview: the candidate page, end to end", () => {
     const again = await downloaded(page, () => page.getByRole("button", { name: "Download the submission again" }).click());
     expect(again.submission).toEqual(submission);
     expect(pageErrors).toEqual([]);
+
+    // The interviewer's side: `roadlab grade` on this very file runs the withheld tests too.
+    const graded = await gradeFile(text);
+    expect(graded.errors).toEqual([]);
+    const [candidate] = graded.graded;
+    expect(candidate.flags).toEqual([]);
+    const { exercise } = await loadExercise(EXERCISE);
+    const hiddenFiles = Object.keys(exercise!.tests).filter((f) => f.endsWith(".test.ts")).sort();
+    expect([...new Set(candidate.tests.map((t) => t.file))].sort()).toEqual(hiddenFiles);
+    for (const test of candidate.tests) expect(test.withheld, test.name).toBe(test.file !== VISIBLE);
+    expect(candidate.tests.filter((t) => t.withheld).length).toBeGreaterThan(0);
+    // Nothing was typed after the run, so the visible tests' verdicts are the candidate's own.
+    expect(submission.log.some((e) => e.type === "edit" && e.seq > run.seq)).toBe(false);
+    const byName = (tests: { name: string; status: string }[]) => tests.map((t) => `${t.name}: ${t.status}`).sort();
+    expect(byName(candidate.tests.filter((t) => !t.withheld))).toEqual(byName(submission.runs[0].results.tests));
   }, SLOW_TEST);
 
   it("when time is up, editing stops and the work is submitted by itself", async () => {

@@ -48,6 +48,8 @@ export class BrowserSession {
     let total = 0;
     for (const page of this.#idle) {
       const cdp = await page.context().newCDPSession(page);
+      // What is retained, not what garbage happens to be waiting: a leak shows, GC timing does not.
+      await cdp.send("HeapProfiler.collectGarbage");
       await cdp.send("Performance.enable");
       const { metrics } = await cdp.send("Performance.getMetrics");
       total += metrics.find((m) => m.name === "JSHeapUsedSize")?.value ?? 0;

@@ -1,21 +1,59 @@
 import { describe, expect, it } from "vitest";
 import { problemLines, roadlab } from "./helpers/cli";
 import { packageNames } from "../src/exercises/packages";
+import type { ExerciseCheck } from "../src/cli/check";
+import type { RunResults } from "../src/runtime/results";
 
 const broken = "tests/fixtures/packs/broken";
 
+let nodeChecks: ExerciseCheck[] | undefined;
+
+async function checkCatalog(runtime: "node" | "browser"): Promise<ExerciseCheck[]> {
+  const { code, stdout, stderr } = await roadlab("check", "--runtime", runtime, "--json");
+  let report: { ok: boolean; exercises: ExerciseCheck[] };
+  try {
+    report = JSON.parse(stdout);
+  } catch {
+    throw new Error(`check --runtime ${runtime} printed no JSON (exit ${code}):\n${stderr.slice(-2000)}`);
+  }
+  expect(report.exercises.filter((e) => !e.ok).map((e) => `${e.dir}: ${e.problems.join("; ")}`)).toEqual([]);
+  expect(code).toBe(0);
+  return report.exercises;
+}
+
+/** What must agree between the runtimes: run status, test names, verdicts. */
+function verdicts(results: RunResults | undefined) {
+  return results && { status: results.status, tests: results.tests.map((t) => `${t.status}: ${t.name}`) };
+}
+
 describe("roadlab check", () => {
+  // The catalog is checked once per runtime; the two reports are then compared test by test, so
+  // this is also the catalog's parity proof (tests/parity.test.ts keeps the fixture packs).
   it("passes on the catalog with real Vitest", async () => {
-    const { code, stdout } = await roadlab("check", "--runtime", "node");
-    expect(stdout).toMatch(/exercise\(s\) checked with --runtime node: (\d+) ok, 0 with problems/);
-    expect(code).toBe(0);
+    nodeChecks = await checkCatalog("node");
+    for (const check of nodeChecks) {
+      if (check.skipped) continue;
+      const starter = check.starter!;
+      expect(starter.status, check.dir).toBe("fail");
+      expect(starter.tests.length, check.dir).toBeGreaterThanOrEqual(6);
+      expect(new Set(starter.tests.map((t) => t.name)).size, check.dir).toBe(starter.tests.length);
+    }
     // Every solution, starter and mutant of the catalog is a Vitest process: minutes, not seconds.
   }, 65 * 60_000);
 
-  it("passes on the catalog with the in-page runtime in Chromium", async () => {
-    const { code, stdout } = await roadlab("check", "--runtime", "browser");
-    expect(stdout).toMatch(/exercise\(s\) checked with --runtime browser: (\d+) ok, 0 with problems/);
-    expect(code).toBe(0);
+  it("passes on the catalog with the in-page runtime in Chromium, test by test as real Vitest does", async () => {
+    const browserChecks = await checkCatalog("browser");
+    expect(nodeChecks, "the real-Vitest check runs first").toBeDefined();
+    const byDir = new Map(nodeChecks!.map((c) => [c.dir, c]));
+    let compared = 0;
+    for (const check of browserChecks) {
+      const node = byDir.get(check.dir);
+      if (check.skipped || node?.skipped) continue;
+      expect(verdicts(check.solution), `${check.dir} solution`).toEqual(verdicts(node?.solution));
+      expect(verdicts(check.starter), `${check.dir} starter`).toEqual(verdicts(node?.starter));
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(0);
   }, 40 * 60_000);
 
   it("reports one line per schema problem, with did-you-mean", async () => {

@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -6,6 +7,8 @@ import { LONG, openApp, type AppSession } from "./helpers/app";
 import { editorFor, pasteInto, runTests } from "./helpers/workspace";
 
 const EXERCISE = "exercises/04-relational-databases/sql-queries";
+// A phase the catalog has no folder for yet, to see how the roadmap shows one.
+const empty = phases.find((p) => !existsSync(`exercises/${String(p.number).padStart(2, "0")}-${p.slug}`))!;
 
 /** The roadmap as a learner meets it: the drawn path, a phase opened from it, progress after a pass. */
 describe("roadmap, end to end", () => {
@@ -29,16 +32,16 @@ describe("roadmap, end to end", () => {
     const names = await links.allInnerTexts();
     phases.forEach((phase, i) => expect(names[i].replace(/\s+/g, " ")).toContain(phase.title));
     expect(await node(4).innerText()).toMatch(/0 of \d+ passed/);
-    expect(await node(12).innerText()).toContain("No exercises yet");
+    expect(await node(empty.number).innerText()).toContain("No exercises yet");
     // The road itself is drawn under the nodes.
     const d = await path().locator("svg path").getAttribute("d");
     expect(d?.match(/[LA] /g)?.length).toBe(24);
   });
 
   it("shows each phase's topics and checkpoint, and says so when a phase has no exercises yet", async () => {
-    const section = page.getByRole("region", { name: /^12\. CI\/CD/ });
-    await expect.poll(() => section.getByRole("list", { name: "Topics of phase 12" }).getByRole("listitem").count()).toBe(phases[11].topics.length);
-    expect(await section.innerText()).toContain(`Checkpoint: ${phases[11].checkpoint}`);
+    const section = page.getByRole("region", { name: new RegExp(`^${empty.number}\\. ${empty.title}`) });
+    await expect.poll(() => section.getByRole("list", { name: `Topics of phase ${empty.number}` }).getByRole("listitem").count()).toBe(empty.topics.length);
+    expect(await section.innerText()).toContain(`Checkpoint: ${empty.checkpoint}`);
     expect(await section.innerText()).toContain("No exercises yet");
   });
 

@@ -23,7 +23,8 @@ export function superviseChild(request: ChildRequest, onEvent: (variant: string,
   return new Promise((resolve) => {
     const child = fork(childScript, [], {
       execArgv: ["--import", tsxLoader],
-      cwd: request.root,
+      // A lone variant (`roadlab run`) gets its workspace as working directory, as learner code expects.
+      cwd: request.variants.length === 1 ? request.variants[0].workspace : request.root,
       detached: true,
       stdio: ["ignore", "ignore", "pipe", "ipc"],
     });

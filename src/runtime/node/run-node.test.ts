@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { mutantFiles } from "../../exercises/mutants";
 import type { RunResults } from "../results";
-import { exerciseAt } from "../../../tests/helpers/exercises";
+import { exerciseAt, learnerFiles } from "../../../tests/helpers/exercises";
 import { runNodeBatch } from "./run-node";
 
 const brief = (r: RunResults) => ({ status: r.status, message: r.message?.split("\n")[0], tests: r.tests.map((t) => `${t.name}: ${t.status}${t.message ? ` (${t.message.split("\n")[0]})` : ""}`) });
@@ -34,5 +34,17 @@ describe("runNodeBatch: many variants in one Vitest process", () => {
       { status: "error", message: "tests/double.test.ts failed to load: not ready", tests: [] },
       { status: "pass", message: undefined, tests: ["doubles 2: pass"] },
     ]);
+  }, 300_000);
+
+  it("puts tampering on the variant that tampered, not on its neighbours", async () => {
+    const answer = await exerciseAt("tests/fixtures/packs/forgery/answer");
+    const [forger, honest] = await runNodeBatch([
+      { exercise: answer, files: await learnerFiles("tests/fixtures/forgery/object-is") },
+      { exercise: answer, files: answer.solution },
+    ]);
+    expect(forger.status).toBe("error");
+    expect(forger.tampering?.map((t) => `${t.what} @ ${t.where}`).join("\n")).toMatch(/^wrote Object\.is @ main\.ts:\d+/);
+    expect(honest.status).toBe("pass");
+    expect(honest.tampering).toBeUndefined();
   }, 300_000);
 });

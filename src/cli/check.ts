@@ -9,7 +9,7 @@ import { loadExercise } from "./exercise-loader";
 import { findPacks, isDirectory } from "./load-pack";
 import { UsageError, type CliOptions } from "./options";
 import { formatResults } from "./report";
-import { withRunner, type Runner } from "./runtimes";
+import { withRunner, type BatchRunner } from "./runtimes";
 
 export interface ExerciseCheck {
   dir: string;
@@ -47,20 +47,30 @@ export async function check(args: string[], options: CliOptions): Promise<number
   const duplicates = [...duplicateSlugProblems(exercises), ...duplicateCheckpointProblems(exercises)];
 
   const limit = pLimit(Math.max(1, os.availableParallelism()));
-  const checks = await withRunner(options, (runTests) => Promise.all(
-    loaded.map((l, i) =>
-      limit(async () => {
-        const problems = [...l.problems, ...duplicates.filter((p) => [packDirs[i], l.exercise?.dir].some((d) => d && (p.file === d || p.file === `${d}/exercise.json`)))];
-        const result: ExerciseCheck = !l.exercise || problems.length > 0
-          ? { dir: l.exercise?.dir ?? packDirs[i], slug: l.exercise?.slug, ok: false, problems: problems.map(formatProblem) }
-          : needsContainer(l.exercise, options)
-            ? { dir: l.exercise.dir, slug: l.exercise.slug, ok: true, problems: [], skipped: "needs the WebContainer runtime" }
-            : await checkBehaviour(l.exercise, runTests);
-        if (!options.json) process.stdout.write(formatCheck(result));
-        return result;
-      }),
-    ),
-  ));
+  const checks = await withRunner(options, async (_runner, runBatch) => {
+    const done: ExerciseCheck[] = new Array(loaded.length);
+    const report = (i: number, result: ExerciseCheck) => {
+      done[i] = result;
+      if (!options.json) process.stdout.write(formatCheck(result));
+    };
+    const toRun: number[] = [];
+    loaded.forEach((l, i) => {
+      const problems = [...l.problems, ...duplicates.filter((p) => [packDirs[i], l.exercise?.dir].some((d) => d && (p.file === d || p.file === `${d}/exercise.json`)))];
+      if (!l.exercise || problems.length > 0) {
+        report(i, { dir: l.exercise?.dir ?? packDirs[i], slug: l.exercise?.slug, ok: false, problems: problems.map(formatProblem) });
+      } else if (needsContainer(l.exercise, options)) {
+        report(i, { dir: l.exercise.dir, slug: l.exercise.slug, ok: true, problems: [], skipped: "needs the WebContainer runtime" });
+      } else toRun.push(i);
+    });
+    // Every variant of a group of exercises in one batch: with --runtime node, one Vitest process.
+    const groups = chunk(toRun, EXERCISES_PER_BATCH);
+    await Promise.all(groups.map((group) => limit(async () => {
+      const exercises = group.map((i) => loaded[i].exercise!);
+      const checked = await checkBehaviour(exercises, runBatch);
+      group.forEach((i, k) => report(i, checked[k]));
+    })));
+    return done;
+  });
   const ok = checks.every((c) => c.ok);
   if (options.json) process.stdout.write(`${JSON.stringify({ ok, exercises: checks })}\n`);
   else {
@@ -71,12 +81,30 @@ export async function check(args: string[], options: CliOptions): Promise<number
   return ok ? 0 : 1;
 }
 
-async function checkBehaviour(exercise: Exercise, runTests: Runner): Promise<ExerciseCheck> {
+/** Exercises whose variants share one batch (one Vitest process with --runtime node). */
+const EXERCISES_PER_BATCH = 1;
+
+function chunk<T>(items: readonly T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return chunks;
+}
+
+/** Each exercise's solution, starter and mutants, all run in one batch. */
+async function checkBehaviour(exercises: readonly Exercise[], runBatch: BatchRunner): Promise<ExerciseCheck[]> {
   // Graders restore read-only files; the pack's own files go through the same door (parsePack
   // already refuses a solution or mutant that changes one, so this never alters them).
-  const runFiles = (files: Record<string, string>) => runTests({ exercise, files: restoreReadonly(exercise, files).files });
-  const solution = await runFiles(exercise.solution);
-  const starter = await runFiles(exercise.starter);
+  const variants = (exercise: Exercise) => [exercise.solution, exercise.starter, ...exercise.mutants.map((m) => mutantFiles(exercise.solution, m))];
+  const runs = exercises.flatMap((exercise) => variants(exercise).map((files) => ({ exercise, files: restoreReadonly(exercise, files).files })));
+  const results = await runBatch(runs);
+  let next = 0;
+  return exercises.map((exercise) => {
+    const [solution, starter, ...mutantResults] = results.slice(next, (next += 2 + exercise.mutants.length));
+    return judgeExercise(exercise, solution, starter, mutantResults);
+  });
+}
+
+function judgeExercise(exercise: Exercise, solution: RunResults, starter: RunResults, mutantResults: RunResults[]): ExerciseCheck {
   const problems: Problem[] = [];
   if (solution.status !== "pass") {
     problems.push({ file: `${exercise.dir}/solution/`, message: `must pass every hidden test, but: ${describe(solution)}` });
@@ -90,13 +118,12 @@ async function checkBehaviour(exercise: Exercise, runTests: Runner): Promise<Exe
     });
   }
   const mutants: MutantCheck[] = [];
-  for (const mutant of exercise.mutants) {
-    const results = await runFiles(mutantFiles(exercise.solution, mutant));
-    const check: MutantCheck = { name: mutant.name, readme: mutant.readme, killed: isKilled(results), results };
-    mutants.push(check);
+  exercise.mutants.forEach((mutant, i) => {
+    const results = mutantResults[i];
+    mutants.push({ name: mutant.name, readme: mutant.readme, killed: isKilled(results), results });
     const problem = mutantProblem(exercise, mutant, results);
     if (problem) problems.push(problem);
-  }
+  });
   return { dir: exercise.dir, slug: exercise.slug, ok: problems.length === 0, problems: problems.map(formatProblem), solution, starter, mutants };
 }
 

@@ -57,4 +57,20 @@ describe("RunLedger", () => {
     const results = { version: 2 as const, status: "fail" as const, tests: [{ name: "one", status: "fail" as const }] };
     expect(new RunLedger(400).merge(results)).toBe(results);
   });
+
+  it("clones into an attempt that can be dropped without touching the original", () => {
+    const ledger = new RunLedger(100);
+    ledger.observe({ type: "test-end", test: { name: "a", status: "pass" } });
+    ledger.timedOut("b");
+    const attempt = ledger.clone();
+    attempt.observe({ type: "test-end", test: { name: "c", status: "fail" } });
+    attempt.timedOut("d");
+    expect([...ledger.judged.keys()]).toEqual(["a", "b"]);
+    expect(ledger.skip).toEqual(["a", "b"]);
+    expect(ledger.attempts).toBe(2);
+    expect(attempt.skip).toEqual(["a", "b", "c", "d"]);
+    expect(attempt.attempts).toBe(3);
+    // Tests judged before still do not come through again.
+    expect(attempt.observe({ type: "test-end", test: { name: "a", status: "fail" } })).toBeUndefined();
+  });
 });

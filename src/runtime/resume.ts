@@ -42,6 +42,15 @@ export class RunLedger {
 
   constructor(private readonly timeoutMs: number) {}
 
+  /** A copy to record one attempt in, kept only if that attempt counts (run-node.ts's batches). */
+  clone(): RunLedger {
+    const copy = new RunLedger(this.timeoutMs);
+    for (const [name, test] of this.judged) copy.judged.set(name, test);
+    copy.hung.push(...this.hung);
+    copy.skipped = new Set(this.skipped);
+    return copy;
+  }
+
   /** Records an event of the current attempt; returns it unless it concerns a test judged before. */
   observe(event: RunEvent): RunEvent | undefined {
     if (event.type === "test-start") return this.skipped.has(event.name) ? undefined : event;

@@ -36,6 +36,19 @@ describe("judge (Node runtime watchdog)", () => {
     expect(judge({ ...base, now: 9_000, progress })).toMatchObject({ stuck: true, test: "b" });
   });
 
+  it("tells the variants of one process apart: each its own log, pids and time limit", () => {
+    const inVariant = (variant: string, l: ProgressLine) => ({ ...l, variant });
+    // Logs are read one variant after the other: B's hung test comes first, A's finished file after it, same pid.
+    const progress = [
+      inVariant("B", line(1_000, 7, { kind: "test", name: "spins", file: "tests/a.test.ts" })),
+      inVariant("A", line(500, 7, { kind: "test", name: "quick" })),
+      inVariant("A", line(600, 7, { kind: "done" })),
+    ];
+    const timeoutMs = (variant: string | undefined) => (variant === "B" ? 1_000 : 60_000);
+    expect(judge({ ...base, timeoutMs, now: 3_999, progress })).toEqual({ wait: 1 });
+    expect(judge({ ...base, timeoutMs, now: 4_000, progress })).toEqual({ stuck: true, step: "test", test: "spins", file: "tests/a.test.ts", variant: "B" });
+  });
+
   it("reads the log, ignoring a line cut short by the kill", () => {
     const text = `${JSON.stringify({ kind: "test", name: "a", at: 1, pid: 2 })}\n{"kind":"te`;
     expect(parseProgress(text)).toEqual([{ kind: "test", name: "a", at: 1, pid: 2 }]);

@@ -20,7 +20,8 @@ export type Step =
   /** A test's final verdict (resume-runner.ts): not a step of its own, kept if the child is killed. */
   | { kind: "verdict"; test: TestResult; file?: string };
 
-export type ProgressLine = Step & { at: number; pid: number };
+/** `variant` is added by the reader: one Vitest process runs many variants, each with its own log. */
+export type ProgressLine = Step & { at: number; pid: number; variant?: string };
 
 export interface WatchState {
   now: number;
@@ -29,7 +30,8 @@ export interface WatchState {
   lastMessageAt?: number;
   /** The progress log's lines, oldest first. */
   progress: readonly ProgressLine[];
-  timeoutMs: number;
+  /** The per-test limit; variants of different exercises in one process may differ. */
+  timeoutMs: number | ((variant: string | undefined) => number);
 }
 
 export const BUDGETS = {
@@ -41,7 +43,7 @@ export const BUDGETS = {
   graceMs: 2_000,
 };
 
-export type Verdict = { wait: number } | { stuck: true; test?: string; file?: string; step: Step["kind"] | "startup" };
+export type Verdict = { wait: number } | { stuck: true; test?: string; file?: string; variant?: string; step: Step["kind"] | "startup" };
 
 export function parseProgress(text: string): ProgressLine[] {
   const lines: ProgressLine[] = [];
@@ -62,8 +64,9 @@ export function loggedVerdicts(progress: readonly ProgressLine[]): TestResult[] 
 }
 
 export function judge(state: WatchState, budgets = BUDGETS): Verdict {
-  const latest = new Map<number, ProgressLine>();
-  for (const line of state.progress) if (line.kind !== "verdict") latest.set(line.pid, line);
+  // Per variant and pid: logs of different variants are read one after the other, not interleaved.
+  const latest = new Map<string, ProgressLine>();
+  for (const line of state.progress) if (line.kind !== "verdict") latest.set(`${line.variant ?? ""}:${line.pid}`, line);
   const busy = [...latest.values()].filter((line) => line.kind !== "done");
   if (busy.length === 0) {
     const lastLine = state.progress[state.progress.length - 1]?.at ?? 0;
@@ -72,9 +75,12 @@ export function judge(state: WatchState, budgets = BUDGETS): Verdict {
   }
   let wait = Infinity;
   for (const line of busy) {
-    const limit = line.kind === "setup" ? budgets.setupMs : state.timeoutMs + budgets.graceMs;
+    const timeoutMs = typeof state.timeoutMs === "number" ? state.timeoutMs : state.timeoutMs(line.variant);
+    const limit = line.kind === "setup" ? budgets.setupMs : timeoutMs + budgets.graceMs;
     const left = line.at + limit - state.now;
-    if (left <= 0) return { stuck: true, step: line.kind, file: line.file, test: line.kind === "test" ? line.name : undefined };
+    if (left <= 0) {
+      return { stuck: true, step: line.kind, file: line.file, test: line.kind === "test" ? line.name : undefined, ...(line.variant === undefined ? {} : { variant: line.variant }) };
+    }
     wait = Math.min(wait, left);
   }
   return { wait };

@@ -1,15 +1,14 @@
-import { fork } from "node:child_process";
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { rmSync, statSync, truncateSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { allowedPackages } from "../../exercises/packages";
 import type { Exercise } from "../../exercises/pack";
-import { errorResults, type RunEvent, type RunResults } from "../results";
+import type { RunEvent, RunResults } from "../results";
 import { RunLedger, timedOutAfter } from "../resume";
-import { createWorkspace } from "./workspace";
+import { createBatchRoot, writeWorkspace } from "./workspace";
 import { pgliteDataDir } from "./pglite-data-dir";
-import { progressFile, type ChildMessage, type ChildRequest } from "./protocol";
-import { judge, loggedVerdicts, parseProgress, type ProgressLine, type Verdict } from "./node-watchdog";
+import { progressFile, tamperingFile, type VariantRequest } from "./protocol";
+import { loggedVerdicts } from "./node-watchdog";
+import { readProgress, superviseChild } from "./vitest-supervisor";
 import { SKIP_FILE } from "./resume-runner";
 
 export interface NodeRunOptions {
@@ -18,101 +17,106 @@ export interface NodeRunOptions {
   onEvent?: (event: RunEvent) => void;
 }
 
-const childScript = fileURLToPath(new URL("./vitest-child.ts", import.meta.url));
-// tsx lets the child load this TypeScript source directly, as bin/roadlab.js does for the CLI.
-const tsxLoader = import.meta.resolve("tsx");
-/** How often the watchdog reads the progress log: the bound on how late past its limit a hung test ends. */
-const POLL_MS = 100;
+/** One set of learner files to test against an exercise's hidden tests. */
+export interface NodeRun extends NodeRunOptions {
+  exercise: Exercise;
+  files: Record<string, string>;
+}
+
 /** A run whose tests keep hanging is given up after this many fresh children. */
 const MAX_RESUMES = 20;
 
 /** Runs an exercise's hidden tests against `learnerFiles` with real Vitest in a child process. */
-export async function runNode(
-  exercise: Exercise,
-  learnerFiles: Record<string, string>,
-  options: NodeRunOptions = {},
-): Promise<RunResults> {
-  const timeoutMs = options.timeoutMs ?? exercise.config.timeoutMs;
-  const workspace = await createWorkspace(learnerFiles, exercise.tests, exercise.seed);
+export async function runNode(exercise: Exercise, learnerFiles: Record<string, string>, options: NodeRunOptions = {}): Promise<RunResults> {
+  const [results] = await runNodeBatch([{ exercise, files: learnerFiles, ...options }]);
+  return results;
+}
+
+/**
+ * Runs several sets of learner files (a solution, a starter, mutants; of one exercise or several)
+ * in ONE Vitest child: each gets a workspace of its own under one root, run as a Vitest project,
+ * so Vitest starts once instead of once per set. Test files stay isolated from each other as ever.
+ */
+export async function runNodeBatch(runs: readonly NodeRun[]): Promise<RunResults[]> {
+  if (runs.length === 0) return [];
+  const batch = await createBatchRoot();
   try {
-    const request: ChildRequest = {
-      workspace: workspace.root,
-      timeoutMs,
-      allowed: [...allowedPackages(exercise.config.packages)],
-      seed: exercise.seed ?? "",
-      dataDirPath: exercise.seed !== undefined ? await pgliteDataDir() : undefined,
-    };
-    return await runResuming(request, options.onEvent);
+    const dataDir = runs.some((r) => r.exercise.seed !== undefined) ? await pgliteDataDir() : undefined;
+    const variants: VariantRequest[] = [];
+    for (const [i, run] of runs.entries()) {
+      const workspace = path.join(batch.root, `v${i}`);
+      await writeWorkspace(workspace, run.files, run.exercise.tests, run.exercise.seed);
+      variants.push({
+        id: `v${i}`,
+        workspace,
+        timeoutMs: run.timeoutMs ?? run.exercise.config.timeoutMs,
+        allowed: [...allowedPackages(run.exercise.config.packages)],
+        seed: run.exercise.seed ?? "",
+        dataDirPath: run.exercise.seed !== undefined ? dataDir : undefined,
+      });
+    }
+    const results = await runResuming(batch.root, variants, (i) => runs[i].onEvent);
+    return variants.map((v) => results.get(v.id)!);
   } finally {
-    await workspace.dispose();
+    await batch.dispose();
   }
 }
 
 /**
  * A hung test costs only itself (../resume.ts): the child is killed, the test reported timed out,
- * and a fresh child runs the tests that have no verdict yet.
+ * and a fresh child runs the tests that have no verdict yet. Variants the kill interrupted start
+ * over from where their own last attempt left them, as if the other variant's hang never happened;
+ * variants that had finished keep their results.
  */
-async function runResuming(request: ChildRequest, onEvent?: (event: RunEvent) => void): Promise<RunResults> {
-  const ledger = new RunLedger(request.timeoutMs);
+async function runResuming(
+  root: string,
+  variants: readonly VariantRequest[],
+  onEventOf: (index: number) => ((event: RunEvent) => void) | undefined,
+): Promise<Map<string, RunResults>> {
+  const ledgers = new Map(variants.map((v) => [v.id, new RunLedger(v.timeoutMs)]));
+  const listeners = new Map(variants.map((v, i) => [v.id, onEventOf(i)]));
+  const final = new Map<string, RunResults>();
   for (;;) {
-    writeFileSync(path.join(request.workspace, SKIP_FILE), JSON.stringify(ledger.skip));
-    rmSync(progressFile(request.workspace), { force: true });
-    const outcome = await superviseChild(request, (event) => {
-      const kept = ledger.observe(event);
-      if (kept) onEvent?.(kept);
-    });
-    if ("results" in outcome) return ledger.merge(outcome.results);
-    // Verdicts the reporter had not passed on before the kill.
-    for (const finished of loggedVerdicts(readProgress(request.workspace))) {
-      if (ledger.judged.has(finished.name)) continue;
-      const kept = ledger.observe({ type: "test-end", test: finished });
-      if (kept) onEvent?.(kept);
+    const pending = variants.filter((v) => !final.has(v.id));
+    if (pending.length === 0) return final;
+    const attempt = new Map(pending.map((v) => [v.id, ledgers.get(v.id)!.clone()]));
+    const tamperedBefore = new Map(pending.map((v) => [v.id, sizeOf(tamperingFile(v.workspace))]));
+    for (const v of pending) {
+      writeFileSync(path.join(v.workspace, SKIP_FILE), JSON.stringify(ledgers.get(v.id)!.skip));
+      rmSync(progressFile(v.workspace), { force: true });
     }
-    const { test, file, step } = outcome.stuck;
-    if (test === undefined || ledger.attempts > MAX_RESUMES) return ledger.stopped(stuckMessage(test, file, step, request.timeoutMs));
-    const ended = ledger.timedOut(test);
-    onEvent?.({ type: "test-end", test: ended });
-  }
-}
-
-type Outcome = { results: RunResults } | { stuck: Extract<Verdict, { stuck: true }> };
-
-function superviseChild(request: ChildRequest, onEvent: (event: RunEvent) => void): Promise<Outcome> {
-  return new Promise((resolve) => {
-    const child = fork(childScript, [], {
-      execArgv: ["--import", tsxLoader],
-      cwd: request.workspace,
-      detached: true,
-      stdio: ["ignore", "ignore", "pipe", "ipc"],
-    });
-    const startedAt = Date.now();
-    let lastMessageAt: number | undefined;
-    let stderr = "";
-    let settled = false;
-
-    const finish = (outcome: Outcome) => {
-      if (settled) return;
-      settled = true;
-      clearInterval(timer);
-      killGroup(child.pid);
-      resolve(outcome);
+    const emit = (id: string, event: RunEvent) => {
+      const kept = attempt.get(id)?.observe(event);
+      if (kept) listeners.get(id)?.(kept);
     };
-    // Polled rather than slept until the next deadline: a test that starts resets its own clock.
-    const timer = setInterval(() => {
-      const verdict = judge({ now: Date.now(), startedAt, lastMessageAt, progress: readProgress(request.workspace), timeoutMs: request.timeoutMs });
-      if ("stuck" in verdict) finish({ stuck: verdict });
-    }, POLL_MS);
-
-    child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("message", (message: ChildMessage) => {
-      lastMessageAt = Date.now();
-      if (message.type === "done") return finish({ results: message.results });
-      if (message.type !== "phase") onEvent(message);
-    });
-    child.on("exit", (code) => finish({ results: errorResults(`Vitest exited (code ${code}) before reporting: ${stderr.trim().slice(-500) || "no output"}`) }));
-    child.on("error", (error) => finish({ results: errorResults(`Could not start Vitest: ${error.message}`) }));
-    child.send(request);
-  });
+    const outcome = await superviseChild({ root, variants: pending }, emit);
+    for (const v of pending) {
+      const results = outcome.results.get(v.id);
+      if (results) final.set(v.id, attempt.get(v.id)!.merge(results));
+    }
+    if (!outcome.stuck) continue;
+    const { test, file, step, variant } = outcome.stuck;
+    for (const v of pending) {
+      if (final.has(v.id)) continue;
+      const ledger = attempt.get(v.id)!;
+      if (variant !== undefined && variant !== v.id) {
+        // Interrupted by another variant's hung test: this attempt does not count.
+        truncateTo(tamperingFile(v.workspace), tamperedBefore.get(v.id)!);
+        continue;
+      }
+      // Verdicts the reporter had not passed on before the kill.
+      for (const finished of loggedVerdicts(readProgress(v.workspace))) {
+        if (!ledger.judged.has(finished.name)) emit(v.id, { type: "test-end", test: finished });
+      }
+      if (test === undefined || ledger.attempts > MAX_RESUMES) {
+        final.set(v.id, ledger.stopped(stuckMessage(test, file, step, v.timeoutMs)));
+      } else {
+        const ended = ledger.timedOut(test);
+        listeners.get(v.id)?.({ type: "test-end", test: ended });
+      }
+      ledgers.set(v.id, ledger);
+    }
+  }
 }
 
 function stuckMessage(test: string | undefined, file: string | undefined, step: string, timeoutMs: number): string {
@@ -122,19 +126,19 @@ function stuckMessage(test: string | undefined, file: string | undefined, step: 
   return `${file ?? "The test run"} timed out while loading (an infinite loop at import?)`;
 }
 
-function readProgress(workspace: string): ProgressLine[] {
+function sizeOf(file: string): number {
   try {
-    return parseProgress(readFileSync(progressFile(workspace), "utf8"));
+    return statSync(file).size;
   } catch {
-    return [];
+    return 0;
   }
 }
 
-function killGroup(pid: number | undefined) {
-  if (!pid) return;
+function truncateTo(file: string, size: number) {
   try {
-    process.kill(-pid, "SIGKILL");
+    if (size === 0) rmSync(file, { force: true });
+    else truncateSync(file, size);
   } catch {
-    // Already gone.
+    // Nothing was written.
   }
 }

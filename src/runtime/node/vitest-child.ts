@@ -6,12 +6,13 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Alias } from "vite";
-import { createVitest, type Reporter } from "vitest/node";
+import type { TestProjectInlineConfiguration } from "vitest/config";
+import { createVitest, type Reporter, type TestModule } from "vitest/node";
 import { entryPoints, isPackageName } from "../../exercises/packages";
 import { allowlistPlugin } from "./allowlist-plugin";
-import { collectResults, testResult } from "./vitest-results";
-import { progressFile, tamperingFile, type ChildMessage, type ChildRequest } from "./protocol";
-import { withTampering, type Tampering } from "../results";
+import { collectResults, testResult, type ErrorLike } from "./vitest-results";
+import { progressFile, tamperingFile, type ChildMessage, type ChildRequest, type VariantRequest } from "./protocol";
+import { errorResults, withTampering, type RunEvent, type RunResults, type Tampering } from "../results";
 
 const harness = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../harness");
 
@@ -56,49 +57,90 @@ function send(message: ChildMessage) {
   process.send?.(message);
 }
 
+/** Each variant is a Vitest project rooted at its own workspace, with its own limits, seed and allowlist. */
+function project(variant: VariantRequest): TestProjectInlineConfiguration {
+  return {
+    root: variant.workspace,
+    cacheDir: path.join(variant.workspace, ".vite"),
+    logLevel: "silent",
+    resolve: { alias: packageAliases(variant.allowed) },
+    plugins: [allowlistPlugin(variant.workspace, variant.allowed)],
+    test: {
+      name: variant.id,
+      include: ["tests/**/*.test.ts"],
+      testTimeout: variant.timeoutMs,
+      hookTimeout: variant.timeoutMs,
+      setupFiles: [fileURLToPath(new URL("./vitest-setup.ts", import.meta.url)), fileURLToPath(new URL("./harden-setup.ts", import.meta.url))],
+      // Skips what an earlier child of the same run judged before a test hung (resume-runner.ts).
+      runner: fileURLToPath(new URL("./resume-runner.ts", import.meta.url)),
+      provide: {
+        roadlabSeed: variant.seed,
+        roadlabDataDir: variant.dataDirPath ?? "",
+        roadlabProgress: progressFile(variant.workspace),
+      },
+      server: { deps: { inline: inlinePackages } },
+    },
+  };
+}
+
+/** An unhandled error belongs to the variant whose test file threw it; one from nowhere, to all. */
+function belongsTo(error: ErrorLike, variant: VariantRequest): boolean {
+  const file = (error as { VITEST_TEST_PATH?: string }).VITEST_TEST_PATH;
+  return !file || file.startsWith(variant.workspace + path.sep);
+}
+
+function variantResults(variant: VariantRequest, modules: readonly TestModule[], errors: readonly ErrorLike[], logs: Map<string, string>): RunResults {
+  const own = modules.filter((m) => m.project.name === variant.id);
+  const results = collectResults(variant.workspace, own, errors.filter((e) => belongsTo(e, variant)), logs);
+  return withTampering(results, readTampering(variant.workspace));
+}
+
 async function run(request: ChildRequest) {
+  const variants = new Map(request.variants.map((v) => [v.id, v]));
   const logs = new Map<string, string>();
+  const filesLeft = new Map<string, number>();
+  const ended: TestModule[] = [];
+  const relative = (m: TestModule) => path.relative(m.project.config.root, m.moduleId);
+  const event = (variant: string, e: RunEvent) => send({ type: "event", variant, event: e });
   const reporter: Reporter = {
-    onTestModuleQueued: (m) => send({ type: "phase", phase: "collecting", file: path.relative(request.workspace, m.moduleId) }),
-    onTestCaseReady: (t) => send({ type: "test-start", name: t.fullName }),
-    onTestCaseResult: (t) => send({ type: "test-end", test: testResult(t, logs.get(t.id)) }),
+    onTestRunStart: (specifications) => {
+      for (const s of specifications) filesLeft.set(s.project.name, (filesLeft.get(s.project.name) ?? 0) + 1);
+    },
+    onTestModuleQueued: (m) => send({ type: "phase", phase: "collecting", variant: m.project.name, file: relative(m) }),
+    onTestCaseReady: (t) => event(t.project.name, { type: "test-start", name: t.fullName }),
+    onTestCaseResult: (t) => event(t.project.name, { type: "test-end", test: testResult(t, logs.get(t.id)) }),
     onUserConsoleLog: (log) => {
       if (log.taskId) logs.set(log.taskId, (logs.get(log.taskId) ?? "") + log.content);
     },
+    onTestModuleEnd: (m) => {
+      const id = m.project.name;
+      send({ type: "file-end", variant: id, file: relative(m) });
+      ended.push(m);
+      const left = (filesLeft.get(id) ?? 1) - 1;
+      filesLeft.set(id, left);
+      const variant = variants.get(id);
+      if (left === 0 && variant) send({ type: "variant-done", variant: id, results: variantResults(variant, ended, [], logs) });
+    },
     onTestRunEnd: (modules, errors) => {
-      send({ type: "done", results: withTampering(collectResults(request.workspace, modules, errors, logs), readTampering(request.workspace)) });
+      const results: Record<string, RunResults> = {};
+      for (const variant of request.variants) results[variant.id] = variantResults(variant, modules, errors, logs);
+      send({ type: "done", results });
     },
   };
   const vitest = await createVitest(
     "test",
     {
-      root: request.workspace,
+      root: request.root,
       config: false,
       watch: false,
-      include: ["tests/**/*.test.ts"],
       // Vitest turns .only into failures when CI is set; the in-page runtime honours .only, so must this.
       allowOnly: true,
       // Snapshots as under CI: a missing or different one fails, and no .snap file is written.
       update: "none",
-      testTimeout: request.timeoutMs,
-      hookTimeout: request.timeoutMs,
-      setupFiles: [fileURLToPath(new URL("./vitest-setup.ts", import.meta.url)), fileURLToPath(new URL("./harden-setup.ts", import.meta.url))],
-      // Skips what an earlier child of the same run judged before a test hung (resume-runner.ts).
-      runner: fileURLToPath(new URL("./resume-runner.ts", import.meta.url)),
-      provide: {
-        roadlabSeed: request.seed,
-        roadlabDataDir: request.dataDirPath ?? "",
-        roadlabProgress: progressFile(request.workspace),
-      },
       reporters: [reporter],
-      server: { deps: { inline: inlinePackages } },
+      projects: request.variants.map(project),
     },
-    {
-      resolve: { alias: packageAliases(request.allowed) },
-      plugins: [allowlistPlugin(request.workspace, request.allowed)],
-      cacheDir: path.join(request.workspace, ".vite"),
-      logLevel: "silent",
-    },
+    { cacheDir: path.join(request.root, ".vite"), logLevel: "silent" },
   );
   try {
     await vitest.start();
@@ -109,6 +151,6 @@ async function run(request: ChildRequest) {
 
 process.once("message", (request: ChildRequest) => {
   run(request)
-    .catch((error: Error) => send({ type: "done", results: { version: 2, status: "error", message: error.message, tests: [] } }))
+    .catch((error: Error) => send({ type: "done", results: Object.fromEntries(request.variants.map((v) => [v.id, errorResults(error.message)])) }))
     .finally(() => process.disconnect?.());
 });

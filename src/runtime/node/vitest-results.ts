@@ -2,7 +2,7 @@ import path from "node:path";
 import type { TestCase, TestModule } from "vitest/node";
 import { overallStatus, stripAnsi, type RunResults, type TestResult } from "../results";
 
-interface ErrorLike {
+export interface ErrorLike {
   message?: string;
   name?: string;
   diff?: string;

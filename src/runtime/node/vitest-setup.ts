@@ -1,5 +1,6 @@
 /** Vitest setup file for the Node runtime: hands the exercise's seed to `@roadlab/db`. */
 import { appendFileSync } from "node:fs";
+import path from "node:path";
 import { readFile } from "node:fs/promises";
 import { afterAll, afterEach, beforeEach, expect, inject } from "vitest";
 import { closeDb, configureDb, warmDb } from "../../harness/db";
@@ -17,8 +18,8 @@ declare module "vitest" {
 // Appended synchronously: Vitest batches its own progress events, so a test that spins forever
 // never gets its "started" event out. The watchdog reads this log to tell slow from stuck.
 const progress = inject("roadlabProgress");
-const root = process.cwd();
-const file = expect.getState().testPath?.replace(`${root}/`, "");
+// Relative to the variant's own workspace: one Vitest process runs many (protocol.ts).
+const file = expect.getState().testPath?.replace(`${path.dirname(progress)}/`, "");
 const step = (s: Step) => appendFileSync(progress, `${JSON.stringify({ ...s, file, at: Date.now(), pid: process.pid })}\n`);
 step({ kind: "setup" });
 

@@ -2,13 +2,19 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 
-/** A throwaway folder laid out as the runtime promises: learner files at the root, tests in tests/. */
-export async function createWorkspace(
+/** A throwaway folder holding one workspace per variant of a batch (run-node.ts). */
+export async function createBatchRoot(): Promise<{ root: string; dispose: () => Promise<void> }> {
+  const root = await mkdtemp(path.join(os.tmpdir(), "roadlab-"));
+  return { root, dispose: () => rm(root, { recursive: true, force: true }) };
+}
+
+/** A folder laid out as the runtime promises: learner files at its root, tests in tests/. */
+export async function writeWorkspace(
+  root: string,
   learnerFiles: Record<string, string>,
   tests: Record<string, string>,
   seed?: string,
-): Promise<{ root: string; dispose: () => Promise<void> }> {
-  const root = await mkdtemp(path.join(os.tmpdir(), "roadlab-"));
+): Promise<void> {
   const files = { ...learnerFiles, ...tests, ...(seed === undefined ? {} : { "seed.sql": seed }) };
   for (const [name, text] of Object.entries(files)) {
     const target = path.join(root, name);
@@ -16,5 +22,5 @@ export async function createWorkspace(
     await mkdir(path.dirname(target), { recursive: true });
     await writeFile(target, text);
   }
-  return { root, dispose: () => rm(root, { recursive: true, force: true }) };
+  await mkdir(root, { recursive: true });
 }

@@ -7,7 +7,8 @@ import type { RunEvent, RunResults } from "../runtime/results";
 
 declare global {
   interface Window {
-    roadlab: { run(request: RunRequest): Promise<RunResults> };
+    /** `withEvents`: stream each event to `roadlabEvent` (a round trip to Playwright per event, so only when someone listens). */
+    roadlab: { run(request: RunRequest, withEvents?: boolean): Promise<RunResults> };
     roadlabEvent?: (event: RunEvent) => void;
   }
 }
@@ -15,8 +16,8 @@ declare global {
 const runtime = await createRuntime("local");
 
 window.roadlab = {
-  async run(request) {
-    const { outcome } = runtime.run(request, (event) => window.roadlabEvent?.(event));
+  async run(request, withEvents = true) {
+    const { outcome } = runtime.run(request, withEvents ? (event) => window.roadlabEvent?.(event) : undefined);
     const result = await outcome;
     return result.cancelled ? { version: 2, status: "error", message: "Cancelled", tests: [] } : result.results;
   },

@@ -31,10 +31,9 @@ export class BrowserSession {
 
   async run(request: RunRequest, onEvent?: (event: RunEvent) => void): Promise<RunResults> {
     const page = this.#idle.pop() ?? (await this.#openPage());
-    const listener = onEvent ?? (() => {});
-    (page as PageWithListener).roadlabListener = listener;
+    (page as PageWithListener).roadlabListener = onEvent;
     try {
-      return await page.evaluate((req) => window.roadlab.run(req), request);
+      return await page.evaluate(([req, withEvents]) => window.roadlab.run(req, withEvents), [request, onEvent !== undefined] as const);
     } catch (error) {
       await page.close().catch(() => {});
       return { version: 2, status: "error", message: `The browser page failed: ${(error as Error).message}`, tests: [] };

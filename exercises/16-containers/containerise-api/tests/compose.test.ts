@@ -40,12 +40,9 @@ describe("the network", () => {
 });
 
 describe("health and start order", () => {
-  it("checks db with pg_isready and redis with redis-cli ping", () => {
+  it("checks db with pg_isready and redis with redis-cli ping, and starts the API once both are healthy", () => {
     expect(healthTest(service("db"))).toMatch(/\bpg_isready\b/);
     expect(healthTest(service("redis"))).toMatch(/\bredis-cli\b.*\bping\b/);
-  });
-
-  it("starts the API only once db and redis are healthy", () => {
     expect(conditions(service("api"))).toEqual({ db: "service_healthy", redis: "service_healthy" });
   });
 });

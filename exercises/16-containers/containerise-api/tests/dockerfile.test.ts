@@ -12,12 +12,9 @@ const steps = (stage: Stage, kw: string) => stage.steps.filter((i) => keyword(i)
 const sources = (i: Parameters<typeof args>[0]) => args(i).slice(0, -1);
 
 describe("base images", () => {
-  it("builds in at least two stages, the first one named", () => {
+  it("builds in two or more stages, the first named, every base pinned, the last a slim node image", () => {
     expect(stages().length).toBeGreaterThanOrEqual(2);
     expect(stages()[0].name).toBeTruthy();
-  });
-
-  it("pins every base image to a tag other than latest, or to a digest, and ends on a slim node image", () => {
     for (const s of stages()) {
       if (stageNames().has(s.image.toLowerCase()) || s.image === "scratch") continue;
       expect(s.digest !== null || (s.tag !== null && s.tag !== "latest"), `FROM ${s.image}`).toBe(true);
@@ -94,7 +91,7 @@ describe("the final stage", () => {
 });
 
 describe("secrets", () => {
-  it("declares no ARG or ENV whose name looks like a secret", () => {
+  it("declares no secret-looking ARG or ENV, and keeps node_modules, .env and .git out of the context", () => {
     for (const s of stages()) {
       for (const i of [...steps(s, "ARG"), ...steps(s, "ENV")]) {
         const names = text(i).split(/\s+/).map((a) => a.split("=")[0]);
@@ -103,9 +100,6 @@ describe("secrets", () => {
         for (const name of declared) expect(looksSecret(name), `${keyword(i)} ${name}`).toBe(false);
       }
     }
-  });
-
-  it("keeps node_modules, .env and .git out of the build context", () => {
     const lines = dockerignore.split("\n").map((l) => l.trim());
     for (const entry of ["node_modules", ".env", ".git"]) expect(lines, entry).toContain(entry);
   });

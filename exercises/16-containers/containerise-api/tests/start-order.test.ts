@@ -19,7 +19,7 @@ describe("startOrder", () => {
     expect(startOrder(loadCompose(compose).services ?? {})).toEqual(["db", "redis", "api"]);
   });
 
-  it("reads the short and the long form of depends_on, and breaks ties by name", () => {
+  it("reads the short and the long form of depends_on, starts a shared dependency once, breaks ties by name", () => {
     const services = {
       web: { depends_on: ["api"] },
       api: { depends_on: { queue: healthy, cache: { condition: "service_started" } } },
@@ -28,11 +28,8 @@ describe("startOrder", () => {
       worker: { depends_on: ["queue"] },
     };
     expect(startOrder(services)).toEqual(["cache", "queue", "api", "web", "worker"]);
-  });
-
-  it("starts a shared dependency once, before everything that needs it", () => {
-    const services = { d: { depends_on: ["b", "c"] }, c: { depends_on: ["a"] }, b: { depends_on: ["a"] }, a: {} };
-    expect(startOrder(services)).toEqual(["a", "b", "c", "d"]);
+    const diamond = { d: { depends_on: ["b", "c"] }, c: { depends_on: ["a"] }, b: { depends_on: ["a"] }, a: {} };
+    expect(startOrder(diamond)).toEqual(["a", "b", "c", "d"]);
   });
 
   it("rejects a dependency on a service that is not defined", () => {

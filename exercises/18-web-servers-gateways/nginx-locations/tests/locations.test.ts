@@ -40,13 +40,11 @@ describe("selectLocation: nginx's search order", () => {
     expect(pick("/shopping", prefixes)).toBe("http://app");
   });
 
-  it("lets the first matching regex, in config order, beat a longer prefix", () => {
+  it("lets the first matching regex, in config order, beat a longer prefix; only ~* ignores case", () => {
     expect(pick("/api/v1/admin/users")).toBe("http://admin");
     expect(pick("/api/v1/users")).toBe("http://regex-v1");
     expect(pick("/api/logo.PNG")).toBe("http://images");
-  });
-
-  it("matches ~ case-sensitively and ~* case-insensitively; prefixes are case-sensitive", () => {
+    // ~ is case-sensitive, ~* is not; prefixes are case-sensitive.
     expect(pick("/API/V1/ADMIN")).toBe("http://default");
     expect(pick("/photos/cat.JPG")).toBe("http://images");
   });
@@ -123,11 +121,8 @@ describe("validate: what nginx -t refuses", () => {
     expect(() => validate([loc(undefined, "/a"), loc("=", "/a"), loc(undefined, "/a/")])).not.toThrow();
   });
 
-  it("refuses a regex that does not compile with BAD_REGEX", () => {
+  it("refuses a regex that does not compile with BAD_REGEX, and accepts the example config", () => {
     expect(codeOf(() => validate([loc("~", "^/(unclosed")]))).toBe("BAD_REGEX");
-  });
-
-  it("accepts the example config", () => {
     expect(() => validate(config)).not.toThrow();
   });
 });

@@ -1,0 +1,19 @@
+export type Transport = "sse" | "long-poll" | "short-poll";
+
+export interface ClientSituation {
+  /** Whether the client has EventSource (or a fetch that can read a streamed body). */
+  eventSource: boolean;
+  /** Transports that already failed for this client, in this session. */
+  failed: readonly Transport[];
+}
+
+const ladder: readonly Transport[] = ["sse", "long-poll", "short-poll"];
+
+/** The best transport left: SSE, then long polling, then short polling, which always works. */
+export function chooseTransport(client: ClientSituation): Transport {
+  for (const transport of ladder) {
+    if (transport === "sse" && !client.eventSource) continue;
+    if (!client.failed.includes(transport)) return transport;
+  }
+  return "short-poll";
+}

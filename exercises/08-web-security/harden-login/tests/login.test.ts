@@ -55,6 +55,7 @@ describe("POST /login", () => {
     const later = await login("alice@example.com", ALICE_PW);
     expect([later.status, later.headers.get("Retry-After")]).toEqual([429, "1"]);
     tick(1000);
+    expect((await login("alice@example.com", "guess-7")).status).toBe(401); // the count started again
     expect((await login("alice@example.com", ALICE_PW)).status).toBe(200);
 
     for (let i = 0; i < 5; i++) await login("nobody@example.com", "guess-" + i);
@@ -63,8 +64,11 @@ describe("POST /login", () => {
 
   it("locks a client IP after 20 failures across any emails (credential stuffing), not other IPs", async () => {
     const { login } = await setup();
-    for (let i = 0; i < 20; i++) expect((await login(`user${i}@example.com`, "leaked-password", "198.51.100.9")).status).toBe(401);
-    expect((await login("alice@example.com", ALICE_PW, "198.51.100.9")).status).toBe(429);
+    for (let i = 0; i < 19; i++) expect((await login(`user${i}@example.com`, "leaked-password", "198.51.100.9")).status).toBe(401);
+    expect((await login("alice@example.com", ALICE_PW, "198.51.100.9")).status).toBe(200); // does not reset the IP's count
+    expect((await login("user19@example.com", "leaked-password", "198.51.100.9")).status).toBe(401);
+    const locked = await login("alice@example.com", ALICE_PW, "198.51.100.9");
+    expect([locked.status, locked.headers.get("Retry-After")]).toEqual([429, "900"]);
     expect((await login("alice@example.com", ALICE_PW, "203.0.113.50")).status).toBe(200);
   });
 });

@@ -69,6 +69,11 @@ describe("CSRF and HTTPS", () => {
       expect(res.status).toBe(403);
       expect(await errorOf(res)).toBe("bad_csrf_token");
     }
+    for (const [email, status, code] of [["not an email", 400, "invalid_request"], ["Bob@Example.com", 409, "email_taken"]] as const) {
+      const res = await send(request("POST", "/account/email", { cookie: alice.cookie, form: { email, csrf_token: alice.csrf } }));
+      expect(res.status).toBe(status);
+      expect(await errorOf(res)).toBe(code);
+    }
     const ok = await change(alice.csrf);
     expect(ok.status).toBe(200);
     expect(await ok.json()).toEqual({ email: "a@example.org" });
@@ -93,6 +98,7 @@ describe("CSRF and HTTPS", () => {
     expect(insecure.status).toBe(308);
     expect(insecure.headers.get("Location")).toBe("https://bank.example/account?tab=1");
     expect(insecure.headers.get("Strict-Transport-Security")).toBeNull();
+    expect((await send(request("GET", "/nowhere"))).status).toBe(404);
     for (const req of [request("GET", "/account"), request("GET", "/nowhere"), request("POST", "/login", { form: { email: "x@example.com", password: "y" } })]) {
       const res = await send(req);
       const directives = (res.headers.get("Strict-Transport-Security") ?? "").split(";").map((d) => d.trim().toLowerCase()).sort();

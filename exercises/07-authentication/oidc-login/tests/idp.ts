@@ -37,6 +37,7 @@ export async function createIdp() {
     /** Changes the ID token's claims before signing. */
     claims: (c: JWTPayload): JWTPayload => c,
     signWithRogueKey: false,
+    omitIdToken: false,
     discoveryIssuer: ISSUER,
   };
   const seen: { tokenForms: URLSearchParams[] } = { tokenForms: [] };
@@ -61,7 +62,7 @@ export async function createIdp() {
       const iat = Math.floor(now / 1000);
       const claims = knobs.claims({ iss: ISSUER, aud: CLIENT_ID, sub: grant.sub, email: grant.email, nonce: grant.nonce, iat, exp: iat + 300 });
       const idToken = await new SignJWT(claims).setProtectedHeader({ alg: "RS256", kid: "k1" }).sign(knobs.signWithRogueKey ? rogue : good);
-      return Response.json({ access_token: "opaque-access", token_type: "Bearer", expires_in: 300, id_token: idToken });
+      return Response.json({ access_token: "opaque-access", token_type: "Bearer", expires_in: 300, ...(knobs.omitIdToken ? {} : { id_token: idToken }) });
     }
     return new Response("not found", { status: 404 });
   });

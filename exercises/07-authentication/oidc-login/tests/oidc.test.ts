@@ -79,18 +79,27 @@ describe("the authorization-code flow", () => {
     const callback = `https://app.example/callback?error=access_denied&state=${encodeURIComponent(state)}`;
     expect(await codeOf(finish(callback))).toBe("idp_error");
     expect(pending.size).toBe(0);
+    const other = new URL(await start()).searchParams.get("state")!;
+    expect(await codeOf(finish(`https://app.example/callback?state=${encodeURIComponent(other)}`))).toBe("idp_error");
   });
 
-  it("fails with token_error when the provider refuses the exchange", async () => {
-    const { start, finish, authorize } = await setup();
+  it("fails with token_error when the provider refuses the exchange or sends no ID token", async () => {
+    const { start, finish, authorize, knobs } = await setup();
     const callback = new URL(authorize(await start()));
     callback.searchParams.set("code", "a-code-the-provider-never-issued");
     expect(await codeOf(finish(callback.href))).toBe("token_error");
+    knobs.omitIdToken = true;
+    expect(await codeOf(finish(authorize(await start())))).toBe("token_error");
   });
 
-  it("fails with discovery_failed when the metadata names another issuer", async () => {
-    const { start, knobs } = await setup();
+  it("fails with discovery_failed when the metadata names another issuer or the provider is down", async () => {
+    const { start, knobs, net } = await setup();
     knobs.discoveryIssuer = "https://evil.example";
+    expect(await codeOf(start())).toBe("discovery_failed");
+    knobs.discoveryIssuer = ISSUER;
+    net.faults("idp.example", { down: true });
+    expect(await codeOf(start())).toBe("discovery_failed");
+    net.faults("idp.example", { errorRate: 1, errorStatus: 500 });
     expect(await codeOf(start())).toBe("discovery_failed");
   });
 });
@@ -99,6 +108,7 @@ describe("ID token validation", () => {
   const cases: [string, (k: Awaited<ReturnType<typeof createIdp>>["knobs"]) => void][] = [
     ["another nonce (a token from another login)", (k) => { k.claims = (c) => ({ ...c, nonce: "someone-elses-nonce-value" }); }],
     ["no nonce", (k) => { k.claims = ({ nonce: _n, ...c }) => c; }],
+    ["no email claim", (k) => { k.claims = ({ email: _e, ...c }) => c; }],
     ["another audience (a token for another client)", (k) => { k.claims = (c) => ({ ...c, aud: "another-client" }); }],
     ["another issuer", (k) => { k.claims = (c) => ({ ...c, iss: "https://evil.example" }); }],
     ["expired", (k) => { k.claims = (c) => ({ ...c, exp: (c.iat as number) - 1 }); }],

@@ -6,7 +6,7 @@
 import { Hono, type MiddlewareHandler } from "hono";
 import type { Db } from "@roadlab/db";
 import { bearerAuth, type AuthEnv } from "../auth";
-import { TaskError, type Task, type TaskErrorCode } from "../errors";
+import { TaskError, noteCall, type Task, type TaskErrorCode } from "../errors";
 import { makeApp } from "../http";
 import { makeTaskRepo, type TaskRepo } from "../repo";
 import { makeTaskService, type TaskService } from "../service";
@@ -32,6 +32,29 @@ export interface Planted {
   parts: Partial<Parts>;
 }
 
+/**
+ * The copy counts its calls exactly as the correct code does (once per factory call, once per
+ * method call), so callCount() cannot tell a planted bug from the correct code either.
+ */
+function counted<A extends unknown[], T extends object>(factory: (...args: A) => T): (...args: A) => T {
+  return (...args) => {
+    noteCall();
+    const made = factory(...args);
+    if (typeof made === "function") {
+      return ((...inner: unknown[]) => {
+        noteCall();
+        return (made as (...a: unknown[]) => unknown)(...inner);
+      }) as T;
+    }
+    if (made instanceof Hono) return made;
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(made)) {
+      out[key] = typeof value === "function" ? (...inner: unknown[]) => (noteCall(), (value as (...a: unknown[]) => unknown)(...inner)) : value;
+    }
+    return out as T;
+  };
+}
+
 interface ServiceKnobs {
   full: (open: number) => boolean;
   stored: (title: string) => string;
@@ -42,7 +65,7 @@ const rightService: ServiceKnobs = { full: (n) => n >= 3, stored: (t) => t.trim(
 
 function service(knobs: Partial<ServiceKnobs>): Parts["makeTaskService"] {
   const k = { ...rightService, ...knobs };
-  return ({ repo }) => ({
+  return counted(({ repo }: { repo: TaskRepo }): TaskService => ({
     async create(user, title) {
       const trimmed = title.trim();
       if (trimmed.length < 1 || trimmed.length > k.maxLength) throw new TaskError("INVALID_TITLE");
@@ -56,14 +79,14 @@ function service(knobs: Partial<ServiceKnobs>): Parts["makeTaskService"] {
       return repo.markDone(id);
     },
     list: (user) => repo.listOpen(user),
-  });
+  }));
 }
 
 const COLUMNS = "id, owner, title, done";
 function repo(knobs: { listWhere?: string; mapUnique?: boolean }): Parts["makeTaskRepo"] {
   const listWhere = knobs.listWhere ?? "owner = $1 AND NOT done";
   const mapUnique = knobs.mapUnique ?? true;
-  return (db) => ({
+  return counted((db: Db): TaskRepo => ({
     async insert(owner, title) {
       try {
         return (await db.query<Task>(`INSERT INTO tasks (owner, title) VALUES ($1, $2) RETURNING ${COLUMNS}`, [owner, title])).rows[0];
@@ -80,11 +103,11 @@ function repo(knobs: { listWhere?: string; mapUnique?: boolean }): Parts["makeTa
     },
     countOpen: async (owner) => (await db.query<{ n: number }>("SELECT count(*)::int AS n FROM tasks WHERE owner = $1 AND NOT done", [owner])).rows[0].n,
     markDone: async (id) => (await db.query<Task>(`UPDATE tasks SET done = true WHERE id = $1 RETURNING ${COLUMNS}`, [id])).rows[0],
-  });
+  }));
 }
 
 function auth(userFor: (header: string, tokens: Readonly<Record<string, string>>, method: string) => string | undefined): Parts["bearerAuth"] {
-  return (tokens) => async (c, next) => {
+  return counted((tokens: Readonly<Record<string, string>>): MiddlewareHandler<AuthEnv> => async (c, next) => {
     const user = userFor(c.req.header("authorization") ?? "", tokens, c.req.method);
     if (user === undefined) {
       c.header("WWW-Authenticate", "Bearer");
@@ -92,7 +115,7 @@ function auth(userFor: (header: string, tokens: Readonly<Record<string, string>>
     }
     c.set("user", user);
     await next();
-  };
+  });
 }
 const knownToken = (header: string, tokens: Readonly<Record<string, string>>) => {
   const m = /^Bearer (\S+)$/.exec(header);
@@ -103,7 +126,7 @@ const rightStatus: Record<TaskErrorCode, 400 | 404 | 409> = { INVALID_TITLE: 400
 function app(knobs: { created?: 200 | 201; status?: Partial<typeof rightStatus>; view?: (t: Task) => unknown }): Parts["makeApp"] {
   const status = { ...rightStatus, ...knobs.status };
   const view = knobs.view ?? ((t: Task) => ({ id: t.id, title: t.title, done: t.done }));
-  return ({ service, auth }) => {
+  return counted(({ service, auth }: { service: TaskService; auth: MiddlewareHandler<AuthEnv> }) => {
     const hono = new Hono<AuthEnv>();
     hono.onError((error, c) => (error instanceof TaskError ? c.json({ error: { code: error.code } }, status[error.code]) : c.json({ error: { code: "INTERNAL" } }, 500)));
     hono.use("*", auth);
@@ -120,7 +143,7 @@ function app(knobs: { created?: 200 | 201; status?: Partial<typeof rightStatus>;
       return c.json(view(await service.complete(c.get("user"), Number(id))) as object);
     });
     return hono;
-  };
+  });
 }
 
 export const planted: Planted[] = [

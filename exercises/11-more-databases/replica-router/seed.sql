@@ -8,6 +8,12 @@ CREATE TABLE node_primary.notes   (id serial PRIMARY KEY, author text NOT NULL, 
 CREATE TABLE node_replica_1.notes (id integer PRIMARY KEY, author text NOT NULL, body text NOT NULL);
 CREATE TABLE node_replica_2.notes (id integer PRIMARY KEY, author text NOT NULL, body text NOT NULL);
 
+-- Each replica's replay position: the LSN of the last commit it applied. One row.
+CREATE TABLE node_replica_1.replay_state (lsn integer NOT NULL);
+CREATE TABLE node_replica_2.replay_state (lsn integer NOT NULL);
+INSERT INTO node_replica_1.replay_state VALUES (0);
+INSERT INTO node_replica_2.replay_state VALUES (0);
+
 -- Change capture on the primary, as logical decoding does from the WAL: each row change of a
 -- transaction is noted here, and cluster.ts ships the notes of each commit as one unit.
 CREATE TABLE node_primary.changes (seq serial PRIMARY KEY, op text NOT NULL, id integer NOT NULL, author text, body text);

@@ -4,11 +4,12 @@
  *
  * The primary commits each write as one transaction and appends it to its log under the next LSN
  * (log sequence number: 1, 2, 3, …). Nothing reaches a replica until the stream delivers it:
- * `catchUp(name, upTo)` replays the shipped transactions in commit order, each in ONE transaction
- * on the replica (all of it or none of it), and moves the replica's replay LSN in step. Until then
- * the replica answers reads with what it has: it lags.
+ * `catchUp(name, upTo)` sends the replica every logged commit up to `upTo`, from the first one, in
+ * commit order — a stream that resends after a reconnect — and your `applyCommit` (replay.ts)
+ * applies each. Until then the replica answers reads with what it has: it lags.
  */
 import type { Db, Transaction } from "@roadlab/db";
+import { applyCommit } from "./replay";
 
 export type NodeName = "primary" | "replica-1" | "replica-2";
 export const REPLICAS = ["replica-1", "replica-2"] as const satisfies readonly NodeName[];
@@ -39,7 +40,7 @@ export interface Primary extends Node {
   write(sql: string, params?: unknown[]): Promise<number>;
 }
 
-interface Change {
+export interface Change {
   op: "UPSERT" | "DELETE";
   id: number;
   author: string | null;
@@ -47,9 +48,17 @@ interface Change {
 }
 
 /** One committed transaction in the stream: its LSN and its row changes, in the order they happened. */
-interface Shipped {
+export interface Commit {
   lsn: number;
   changes: Change[];
+}
+
+/** A replica's own database, as replay.ts gets it: its tables are `notes` and `replay_state`. */
+export interface ReplicaStore {
+  /** One statement, in a transaction of its own (autocommit). */
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** BEGIN, fn, COMMIT — or ROLLBACK if fn throws (and the error is rethrown). Use the `tx` inside. */
+  transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T>;
 }
 
 const schemaOf = (name: NodeName) => `node_${name.replace("-", "_")}`;
@@ -57,8 +66,7 @@ const schemaOf = (name: NodeName) => `node_${name.replace("-", "_")}`;
 export class Cluster {
   readonly primary: Primary;
   readonly replicas: readonly Node[];
-  private readonly log: Shipped[] = [];
-  private readonly replayed = new Map<NodeName, number>(REPLICAS.map((name) => [name, 0]));
+  private readonly log: Commit[] = [];
   private readonly unreachable = new Set<NodeName>();
   /** PGlite has one connection: every node's work waits its turn here. */
   private queue: Promise<unknown> = Promise.resolve();
@@ -84,32 +92,43 @@ export class Cluster {
     };
     this.replicas = REPLICAS.map((name) => ({
       name,
-      lsn: async () => (this.reach(name), this.replayed.get(name) ?? 0),
+      lsn: async () => (await this.onNode(name, true, (tx) => tx.query<{ lsn: number }>("SELECT lsn FROM replay_state"))).rows[0].lsn,
       query: (sql, params) => this.onNode(name, true, async (tx) => (await tx.query(sql, params)).rows as never),
     }));
   }
 
   // ---- what the tests drive: the replication stream and the network
 
-  /** Replays shipped transactions on a replica, in commit order, up to `upTo` (default: all). A down replica replays nothing. */
+  /**
+   * The stream delivers every logged commit up to `upTo` (default: all) to the replica, from LSN 1,
+   * in commit order, through applyCommit. An error stops the replay there and is rethrown: the
+   * replica halts at its last good commit. A down replica receives nothing.
+   */
   async catchUp(name: (typeof REPLICAS)[number], upTo = Number.POSITIVE_INFINITY): Promise<void> {
     if (this.unreachable.has(name)) return;
-    for (const shipped of this.log) {
-      if (shipped.lsn <= (this.replayed.get(name) ?? 0) || shipped.lsn > upTo) continue;
-      await this.onNode(name, false, async (tx) => {
-        // One transaction per shipped commit: a reader sees all of it or none of it.
-        for (const change of shipped.changes) {
-          if (change.op === "DELETE") await tx.query("DELETE FROM notes WHERE id = $1", [change.id]);
-          else {
-            await tx.query(
-              "INSERT INTO notes (id, author, body) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET author = EXCLUDED.author, body = EXCLUDED.body",
-              [change.id, change.author, change.body],
-            );
-          }
-        }
-      });
-      this.replayed.set(name, shipped.lsn);
+    for (const commit of this.log) {
+      if (commit.lsn > upTo) break;
+      await applyCommit(this.store(name), { lsn: commit.lsn, changes: commit.changes.map((c) => ({ ...c })) });
     }
+  }
+
+  /** The replica's own database, as applyCommit receives it. */
+  store(name: (typeof REPLICAS)[number]): ReplicaStore {
+    let inTransaction = false;
+    return {
+      query: (sql, params) => {
+        // PGlite has one connection: a query outside the transaction would wait for it forever.
+        if (inTransaction) return Promise.reject(new Error("store.query called inside store.transaction(...): use the `tx` the callback receives"));
+        return this.onNode(name, false, async (tx) => (await tx.query(sql, params)).rows as never);
+      },
+      transaction: (fn) => {
+        if (inTransaction) return Promise.reject(new Error("store.transaction(...) called inside another: use the `tx`"));
+        inTransaction = true;
+        return this.onNode(name, false, fn).finally(() => {
+          inTransaction = false;
+        });
+      },
+    };
   }
 
   /** The node stops answering (crash, or a network partition between it and the router). */

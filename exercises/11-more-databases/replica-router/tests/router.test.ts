@@ -1,6 +1,7 @@
 import { createDb } from "@roadlab/db";
 import { beforeEach, describe, expect, it } from "vitest";
-import { Cluster } from "../cluster";
+import { Cluster, type Change } from "../cluster";
+import { applyCommit } from "../replay";
 import { Router, type RouterOptions } from "../router";
 
 let cluster: Cluster;
@@ -21,6 +22,13 @@ describe("writes", () => {
     expect(bodies(await cluster.primary.query(LIST))).toEqual(["one", "two"]);
     expect(await cluster.replicas[0].query(LIST)).toEqual([]);
     expect(s.token).toBe(2);
+    await s.write("UPDATE notes SET body = 'ONE' WHERE body = 'one'");
+    await s.write("DELETE FROM notes WHERE body = 'two'");
+    await s.write(...note("bob", "three"));
+    await cluster.catchUp("replica-1");
+    const ALL = "SELECT id, author, body FROM notes ORDER BY id";
+    expect(await cluster.replicas[0].query(ALL)).toEqual(await cluster.primary.query(ALL));
+    expect(await cluster.replicas[0].lsn()).toBe(5);
   });
 
   it("rejects with PRIMARY_UNAVAILABLE when the primary is down, in either mode", async () => {
@@ -43,17 +51,12 @@ describe("reads", () => {
     expect(bodies(read.rows)).toEqual(["one"]);
   });
 
-  it("read your own writes: a session's read after its write skips replicas that lack it", async () => {
+  it("read your own writes: a session's read skips replicas that lack its write", async () => {
     const s = router().session();
     await s.write(...note("ada", "mine"));
     const read = await s.read<{ body: string }>(LIST);
     expect(read.node).toBe("primary");
     expect(bodies(read.rows)).toEqual(["mine"]);
-  });
-
-  it("read your own writes from the one replica that has them", async () => {
-    const s = router().session();
-    await s.write(...note("ada", "mine"));
     await cluster.catchUp("replica-2");
     expect((await s.read(LIST)).node).toBe("replica-2");
   });
@@ -122,6 +125,32 @@ describe("reads", () => {
     expect((await router().session().read(LIST)).node).toBe("replica-2");
     cluster.down("replica-2");
     expect((await router().session().read(LIST)).node).toBe("primary");
+  });
+});
+
+describe("replaying the stream on a replica (replay.ts)", () => {
+  const upsert = (id: number, author: string | null, body: string): Change => ({ op: "UPSERT", id, author, body });
+  const state = async () => ({ lsn: await cluster.replicas[0].lsn(), rows: await cluster.replicas[0].query("SELECT id, body FROM notes ORDER BY id") });
+
+  it("applies a commit's changes and its LSN together, all or nothing", async () => {
+    const store = cluster.store("replica-1");
+    await applyCommit(store, { lsn: 1, changes: [upsert(1, "ada", "a"), upsert(2, "ada", "b")] });
+    expect(await state()).toEqual({ lsn: 1, rows: [{ id: 1, body: "a" }, { id: 2, body: "b" }] });
+    // The second change breaks NOT NULL on the replica: the first must not stay behind.
+    await expect(applyCommit(store, { lsn: 2, changes: [upsert(3, "ada", "c"), upsert(4, null, "d")] })).rejects.toThrow();
+    expect(await state()).toEqual({ lsn: 1, rows: [{ id: 1, body: "a" }, { id: 2, body: "b" }] });
+    await applyCommit(store, { lsn: 2, changes: [{ op: "DELETE", id: 1, author: null, body: null }, upsert(2, "ada", "B")] });
+    expect(await state()).toEqual({ lsn: 2, rows: [{ id: 2, body: "B" }] });
+  });
+
+  it("skips a commit delivered again, and refuses a gap with GAP", async () => {
+    const store = cluster.store("replica-1");
+    await applyCommit(store, { lsn: 1, changes: [upsert(1, "ada", "a")] });
+    await applyCommit(store, { lsn: 2, changes: [upsert(1, "ada", "a2")] });
+    await applyCommit(store, { lsn: 1, changes: [upsert(1, "ada", "a")] });
+    expect(await state()).toEqual({ lsn: 2, rows: [{ id: 1, body: "a2" }] });
+    await expect(applyCommit(store, { lsn: 4, changes: [upsert(5, "ada", "e")] })).rejects.toMatchObject({ code: "GAP" });
+    expect(await state()).toEqual({ lsn: 2, rows: [{ id: 1, body: "a2" }] });
   });
 });
 

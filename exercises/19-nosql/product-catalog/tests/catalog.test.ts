@@ -50,7 +50,7 @@ describe("addProduct", () => {
     expect(stored!.createdAt.getTime()).toBeGreaterThanOrEqual(before);
   });
 
-  it("rejects bad input with INVALID and stores nothing", async () => {
+  it("rejects bad input with INVALID, an unknown category with UNKNOWN_CATEGORY, a taken id or SKU with DUPLICATE, storing nothing", async () => {
     for (const bad of [
       lamp({ priceCents: 34.5 }),
       lamp({ priceCents: 0 }),
@@ -63,9 +63,6 @@ describe("addProduct", () => {
       await expect(addProduct(db, bad)).rejects.toMatchObject({ code: "INVALID" });
     }
     expect(await db.collection("products").countDocuments({})).toBe(9);
-  });
-
-  it("rejects an unknown category, a taken id and a SKU another product has", async () => {
     await expect(addProduct(db, lamp({ categoryId: "lamp" }))).rejects.toMatchObject({ code: "UNKNOWN_CATEGORY" });
     await expect(addProduct(db, lamp({ id: "arc-lamp" }))).rejects.toMatchObject({ code: "DUPLICATE" });
     await expect(addProduct(db, lamp({ variants: [{ sku: "arc-black", color: "black", stock: 1 }] }))).rejects.toMatchObject({ code: "DUPLICATE" });
@@ -74,16 +71,13 @@ describe("addProduct", () => {
 });
 
 describe("getProduct", () => {
-  it("upgrades a version 1 document on read, and leaves the stored one as it was", async () => {
+  it("upgrades a version 1 document on read, keeping a rating a review added, and leaves the stored one as it was", async () => {
     const page = await getProduct(db, "globe-lamp");
     expect(page).toMatchObject({ _id: "globe-lamp", schemaVersion: 2, priceCents: 2999, specs: {}, rating: { count: 0, totalStars: 0 }, reviews: [] });
     expect(page).not.toHaveProperty("price");
     expect(await db.collection("products").findOne({ _id: "globe-lamp" })).toMatchObject({ price: 29.99 });
     expect(await db.collection("products").findOne({ _id: "globe-lamp" })).not.toHaveProperty("schemaVersion");
     expect(await getProduct(db, "no-such-lamp")).toBeNull();
-  });
-
-  it("keeps the rating a review added to a version 1 document", async () => {
     await addReview(db, "globe-lamp", { author: "Ann", stars: 4, text: "warm light" });
     expect((await getProduct(db, "globe-lamp"))!.rating).toEqual({ count: 1, totalStars: 4 });
   });

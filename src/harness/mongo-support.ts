@@ -76,20 +76,36 @@ export function checkUnique(namespace: string, indexes: readonly Index[], docs: 
   for (const index of indexes) {
     if (!index.unique) continue;
     const fields = Object.keys(index.keys);
-    const seen = new Set<string>();
+    const owner = new Map<string, Document>();
     for (const doc of docs) {
-      // A missing field counts as null, as in MongoDB: two documents without it collide.
-      const values = fields.map((f) => valueAt(doc, f) ?? null);
-      const key = JSON.stringify(values);
-      if (!seen.has(key)) {
-        seen.add(key);
-        continue;
+      for (const values of indexKeys(doc, fields)) {
+        const key = JSON.stringify(values);
+        const first = owner.get(key);
+        // One document may repeat a value in its own array; two documents may not share one.
+        if (first === undefined) owner.set(key, doc);
+        if (first === undefined || first === doc) continue;
+        const keyValue = Object.fromEntries(fields.map((f, i) => [f, values[i]]));
+        const shown = fields.map((f, i) => `${f}: ${JSON.stringify(values[i])}`).join(", ");
+        throw new MongoServerError(`E11000 duplicate key error collection: ${namespace} index: ${index.name} dup key: { ${shown} }`, 11000, keyValue);
       }
-      const keyValue = Object.fromEntries(fields.map((f, i) => [f, values[i]]));
-      const shown = fields.map((f, i) => `${f}: ${JSON.stringify(values[i])}`).join(", ");
-      throw new MongoServerError(`E11000 duplicate key error collection: ${namespace} index: ${index.name} dup key: { ${shown} }`, 11000, keyValue);
     }
   }
+}
+
+/** A document's keys in an index: one per array element on a field's path, as MongoDB's multikey indexes have. */
+function indexKeys(doc: Document, fields: readonly string[]): unknown[][] {
+  return fields.reduce<unknown[][]>(
+    (keys, field) => keys.flatMap((key) => fieldValues(doc, field.split(".")).map((value) => [...key, value])),
+    [[]],
+  );
+}
+
+function fieldValues(at: unknown, path: readonly string[]): unknown[] {
+  if (Array.isArray(at)) return at.length === 0 ? [null] : at.flatMap((item) => fieldValues(item, path));
+  // A missing field counts as null, as in MongoDB: two documents without it collide.
+  if (path.length === 0) return [at ?? null];
+  if (at === null || typeof at !== "object") return [null];
+  return fieldValues((at as Document)[path[0]], path.slice(1));
 }
 
 export interface FindOptions {

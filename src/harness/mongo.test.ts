@@ -65,6 +65,19 @@ describe("@roadlab/mongo", () => {
     expect(await users.countDocuments({ email: "b@x" })).toBe(1);
   });
 
+  it("keys a unique index on an array field by each element, as a multikey index", async () => {
+    const products = db.collection("products");
+    await products.createIndex({ "variants.sku": 1 }, { unique: true });
+    await products.insertOne({ name: "tee", variants: [{ sku: "T-S" }, { sku: "T-M" }] });
+    await products.insertOne({ name: "mug", variants: [{ sku: "M-1" }, { sku: "M-1" }] });
+    await expect(products.insertOne({ name: "copy", variants: [{ sku: "X" }, { sku: "T-M" }] })).rejects.toMatchObject({
+      code: 11000, keyValue: { "variants.sku": "T-M" },
+    });
+    await products.insertOne({ name: "tags", tags: ["a"] });
+    await expect(products.insertOne({ name: "bare" })).rejects.toMatchObject({ code: 11000, keyValue: { "variants.sku": null } });
+    expect(await products.countDocuments({})).toBe(3);
+  });
+
   it("aggregates, with $lookup reading another collection", async () => {
     await db.collection("customers").insertMany([{ _id: 1, name: "Ada" }, { _id: 2, name: "Grace" }]);
     await orders.insertMany([{ customer: 1, amount: 5 }, { customer: 1, amount: 7 }, { customer: 2, amount: 1 }]);

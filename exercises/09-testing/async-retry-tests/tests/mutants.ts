@@ -81,12 +81,22 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   });
 }
 
+/**
+ * Moves callCount() by one, as a call into the correct retry does, so a case cannot tell a mutant
+ * from it by reading the counter: the correct retry counts, then rejects these options before
+ * calling anything.
+ */
+function countLikeReference(): void {
+  correctRetry(() => Promise.resolve(), { retries: -1, baseDelayMs: 0, factor: 1, maxDelayMs: 0 }).catch(() => {});
+}
+
 function mutate(bug: Partial<Knobs>): Impl {
   const k: Knobs = { ...correct, ...bug };
   const abortError = (signal: AbortSignal) =>
     k.abortError === "signal.reason" ? signal.reason : new DOMException("The operation was aborted.", "AbortError");
   return {
     async retry<T>(fn: (attempt: number) => Promise<T>, options: RetryOptions): Promise<T> {
+      countLikeReference();
       if (k.validates) validate(options);
       if (k.firstCallLater) await new Promise((resolve) => setTimeout(resolve, 0));
       const signal = options.signal;

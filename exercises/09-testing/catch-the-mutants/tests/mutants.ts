@@ -2,7 +2,7 @@
  * Mutants: copies of impl.ts with ONE realistic bug each. A good set of cases makes every one of
  * them fail at least one case while the real implementation passes them all.
  */
-import { MoneyError, applyDiscount, formatMoney, splitEvenly, type Impl } from "../impl";
+import { MoneyError, applyDiscount, callCount, formatMoney, splitEvenly, type Impl } from "../impl";
 
 export interface Mutant {
   /** Short name for the test title: "catches the mutant that <title>". */
@@ -64,7 +64,7 @@ const bad = (what: string) => {
   throw new MoneyError(what);
 };
 
-export const mutants: Mutant[] = [
+const planted: Mutant[] = [
   {
     title: "forgets to pad the cents",
     bug: "forgets to pad the cents to two digits (105 cents comes out as \"$1.5\")",
@@ -321,3 +321,33 @@ export const mutants: Mutant[] = [
     },
   },
 ];
+
+/**
+ * A call into a mutant moves callCount() as a call into the correct code does (one per call), so
+ * a case cannot tell them apart by reading the counter instead of testing behaviour.
+ */
+function countedLikeReference(impl: Impl): Impl {
+  const wrap =
+    <A extends unknown[], R>(fn: (...args: A) => R, ref: (...args: A) => R) =>
+    (...args: A): R => {
+      const before = callCount();
+      try {
+        return fn(...args);
+      } finally {
+        if (callCount() === before) {
+          try {
+            ref(...args);
+          } catch {
+            // only its count matters
+          }
+        }
+      }
+    };
+  return {
+    formatMoney: wrap(impl.formatMoney, formatMoney),
+    applyDiscount: wrap(impl.applyDiscount, applyDiscount),
+    splitEvenly: wrap(impl.splitEvenly, splitEvenly),
+  };
+}
+
+export const mutants: Mutant[] = planted.map((mutant) => ({ ...mutant, impl: countedLikeReference(mutant.impl) }));

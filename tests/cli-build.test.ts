@@ -3,6 +3,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { securityHeaders } from "../build/security-headers";
+import { launchChromium } from "../src/cli/browser/chromium";
+import { serveStatic } from "../src/cli/browser/static-server";
+import { phases } from "../src/exercises/phases";
 import { roadlab } from "./helpers/cli";
 
 const CHOSEN = ["exercises/04-relational-databases/sql-queries", "exercises/01-internet/http-request-parser"];
@@ -92,6 +95,29 @@ describe("roadlab build", () => {
     ]);
     // Course pages on other origins import the SDK as a module, a CORS request.
     expect(rules.get("/embed.js")).toEqual(["Access-Control-Allow-Origin: *", "Cross-Origin-Resource-Policy: cross-origin"]);
+  });
+
+  // The full catalog has no empty phase any more; a course built from a few exercises has many.
+  it("opens on a roadmap of the chosen exercises: a phase without one says No exercises yet", async () => {
+    expect(built.code).toBe(0);
+    const server = await serveStatic(out);
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${server.url}/#/`);
+      const section = (n: number) => page.getByRole("region", { name: new RegExp(`^${n}\\. ${phases[n - 1].title}`) });
+      await section(1).getByRole("link", { name: /^Parse a raw HTTP/ }).waitFor({ timeout: 60_000 });
+      const empty = phases[1];
+      expect(await section(2).innerText()).toContain("No exercises yet");
+      expect(await section(2).getByRole("list", { name: "Topics of phase 2" }).getByRole("listitem").count()).toBe(empty.topics.length);
+      expect(await section(2).innerText()).toContain(`Checkpoint: ${empty.checkpoint}`);
+      const path = page.getByRole("navigation", { name: "Roadmap path" });
+      expect(await path.getByRole("link", { name: /^Phase 2: / }).innerText()).toContain("No exercises yet");
+      expect(await path.getByRole("link", { name: /^Phase 4: / }).innerText()).toMatch(/0 of 1 passed/);
+    } finally {
+      await browser.close();
+      await server.close();
+    }
   });
 
   it("stops on a bad pack with check's one-line problems, exit 1", async () => {

@@ -16,9 +16,9 @@ function verdicts(results: RunResults) {
 
 const surfaceRoot = path.join(repoRoot, "tests/fixtures/vitest-surface");
 const surfaceDirs = existsSync(surfaceRoot) ? readdirSync(surfaceRoot).map((name) => `tests/fixtures/vitest-surface/${name}`) : [];
-// Runtime behaviour both must share: a hung test is ended alone (kept out of vitest-surface, whose
-// packs the shim's dev harness runs without a watchdog).
-const runtimeDirs = [HUNG];
+// Runtime behaviour both must share: a hung test is ended alone, a faked clock is not a hang (kept
+// out of vitest-surface, whose packs the shim's dev harness runs without a watchdog).
+const runtimeDirs = [HUNG, "tests/fixtures/packs/runtime/faked-clock"];
 
 const packagesRoot = path.join(repoRoot, "tests/fixtures/packages");
 const packageDirs = readdirSync(packagesRoot).map((name) => `tests/fixtures/packages/${name}`);
@@ -52,10 +52,7 @@ describe("the in-page runtime agrees with real Vitest", () => {
   });
 
   // Some fixtures are meant to end in an error (a file that fails to load, no tests): the verdict still has to match.
-  // One retry: the full CI run once saw the isolation fixture end in "error" in real Vitest, with
-  // its files in the other order, and it did not recur in seven reruns (see the closing note). A
-  // disagreement that repeats still fails.
-  it.each([...surfaceDirs, ...runtimeDirs])("on the Vitest surface fixture %s", { retry: 1 }, async (dir) => {
+  it.each([...surfaceDirs, ...runtimeDirs])("on the Vitest surface fixture %s", async (dir) => {
     const { node, browser } = await bothRuntimes(dir, "solution");
     expect(browser).toEqual(node);
   });

@@ -14,6 +14,9 @@ import type { ProgressLine } from "./node-watchdog";
 import { progressFile } from "./protocol";
 import { errorMessage } from "./vitest-results";
 
+/** Taken before any test can fake the clock (see vitest-setup.ts). */
+const realNow = Date.now;
+
 /** In the workspace: full names of tests judged by an earlier child of the same run. */
 export const SKIP_FILE = ".roadlab-skip.json";
 
@@ -30,7 +33,7 @@ export default class ResumeRunner extends TestRunner {
 
   override async onAfterRunTask(test: RunnerTestCase): Promise<void> {
     await super.onAfterRunTask(test);
-    const line: ProgressLine = { kind: "verdict", test: verdict(test, this.config.root), at: Date.now(), pid: process.pid };
+    const line: ProgressLine = { kind: "verdict", test: verdict(test, this.config.root), at: realNow(), pid: process.pid };
     appendFileSync(progressFile(this.config.root), `${JSON.stringify(line)}\n`);
   }
 }

@@ -47,4 +47,10 @@ describe("runNodeBatch: many variants in one Vitest process", () => {
     expect(honest.status).toBe("pass");
     expect(honest.tampering).toBeUndefined();
   }, 300_000);
+
+  it("stamps its progress with the real clock: a test that fakes the date to 1970 is not taken for a hang", async () => {
+    const clock = await exerciseAt("tests/fixtures/packs/runtime/faked-clock");
+    const [results] = await runNodeBatch([{ exercise: clock, files: clock.solution }]);
+    expect(brief(results)).toEqual({ status: "pass", message: undefined, tests: ["answers at the dawn of time: pass"] });
+  }, 300_000);
 });

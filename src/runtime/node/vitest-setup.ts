@@ -20,7 +20,10 @@ declare module "vitest" {
 const progress = inject("roadlabProgress");
 // Relative to the variant's own workspace: one Vitest process runs many (protocol.ts).
 const file = expect.getState().testPath?.replace(`${path.dirname(progress)}/`, "");
-const step = (s: Step) => appendFileSync(progress, `${JSON.stringify({ ...s, file, at: Date.now(), pid: process.pid })}\n`);
+// The real clock, taken before any test can fake it: a test that sets the date to 1970 and leaves it
+// there would otherwise stamp its "idle" line decades ago, and the watchdog would call it hung.
+const now = Date.now;
+const step = (s: Step) => appendFileSync(progress, `${JSON.stringify({ ...s, file, at: now(), pid: process.pid })}\n`);
 step({ kind: "setup" });
 
 const dataDir = inject("roadlabDataDir");

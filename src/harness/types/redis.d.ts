@@ -83,7 +83,13 @@ export interface Redis {
   zrangebyscore(key: Key, min: number | string, max: number | string): Promise<string[]>;
   zrangebyscore(key: Key, min: number | string, max: number | string, withScores: "WITHSCORES"): Promise<string[]>;
   zrangebyscore(key: Key, min: number | string, max: number | string, limit: "LIMIT", offset: number, count: number): Promise<string[]>;
+  zrevrange(key: Key, start: number | string, stop: number | string): Promise<string[]>;
+  zrevrange(key: Key, start: number | string, stop: number | string, withScores: "WITHSCORES"): Promise<string[]>;
+  /** 0-based position by ascending score, or null when absent; zrevrank counts from the highest. */
+  zrank(key: Key, member: Value): Promise<number | null>;
+  zrevrank(key: Key, member: Value): Promise<number | null>;
   zremrangebyscore(key: Key, min: number | string, max: number | string): Promise<number>;
+  zremrangebyrank(key: Key, start: number, stop: number): Promise<number>;
   zscore(key: Key, member: Value): Promise<string | null>;
   zincrby(key: Key, by: number, member: Value): Promise<string>;
   zcard(key: Key): Promise<number>;

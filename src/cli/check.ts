@@ -9,6 +9,7 @@ import { loadExercise } from "./exercise-loader";
 import { findPacks, isDirectory } from "./load-pack";
 import { UsageError, type CliOptions } from "./options";
 import { formatResults } from "./report";
+import { infrastructureError, isKilled } from "./mutant-verdict";
 import { withRunner, type BatchRunner } from "./runtimes";
 
 export interface ExerciseCheck {
@@ -127,16 +128,9 @@ function judgeExercise(exercise: Exercise, solution: RunResults, starter: RunRes
   return { dir: exercise.dir, slug: exercise.slug, ok: problems.length === 0, problems: problems.map(formatProblem), solution, starter, mutants };
 }
 
-/**
- * Killed: the hidden tests did not all pass. A run that errored (a throw at import, a synchronous
- * infinite loop) counts as killed, since a learner's copy would fail the same way, but the text
- * output says so: a mutant that cannot load proves little about the tests.
- */
-function isKilled(results: RunResults): boolean {
-  return results.status !== "pass";
-}
-
 function mutantProblem(exercise: Exercise, mutant: Mutant, results: RunResults): Problem | undefined {
+  const broken = infrastructureError(results);
+  if (broken) return { file: exercise.dir, message: `mutant ${mutant.name} could not be run (${broken}) — run check again` };
   if (isKilled(results)) return undefined;
   return { file: exercise.dir, message: `mutant ${mutant.name} passed every test${mutant.readme ? ` — ${mutant.readme}` : ""}` };
 }

@@ -3,6 +3,7 @@
  * machine, in Chromium against the built app on loopback, with native Vitest as the baseline.
  * Prints a table and writes bench/results.json (medians with _min and _max, and machine info).
  */
+import type { Browser } from "playwright-core";
 import { readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -34,7 +35,11 @@ function step(name: string) {
   process.stderr.write(`… ${name}\n`);
 }
 
-/** `npm run bench -- --only grade`: just the grading measures, merged into bench/results.json. */
+/**
+ * `npm run bench -- --only grade`: just the grading measures; `--only start`: just the page's
+ * start-up and run measures with the native baseline (no catalog check, no backends) — each merged
+ * into bench/results.json, for a quick measurement while the machine is quiet.
+ */
 const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : undefined;
 
 async function gradeMeasures(db: Exercise) {
@@ -76,6 +81,60 @@ async function onlyGrade() {
   printGrade(results);
 }
 
+/** Start-up and warm runs in the page, then the database reset cost: the measures of DESIGN.md's targets. */
+async function pageMeasures(browser: Browser, url: string, db: Exercise, logic: Exercise) {
+  const figures: Record<string, Figure> = {};
+  step("editor ready (cold, 5 runs)");
+  figures.editor_ready_ms = figure(await timeEditorReady(browser, url, db, 5));
+  step("runtime ready (cold, 5 runs)");
+  figures.runtime_ready_ms = figure(await timeRuntimeReady(browser, url, db, 5));
+  step("first verdict (cold, 5 runs)");
+  figures.first_verdict_ms = figure(await timeFirstVerdict(browser, url, db, 5));
+  step("return visit: runtime ready and first verdict (same profile, 5 reloads)");
+  const returning = await timeReturnVisit(browser, url, db, 5);
+  figures.return_runtime_ready_ms = figure(returning.ready);
+  figures.return_first_verdict_ms = figure(returning.verdict);
+  step("warm Run tests on the database exercise (10 runs)");
+  const dbPage = await openWithSolution(browser, url, db);
+  figures.run_db_ms = figure(await timeWarmRuns(dbPage, 10));
+  await dbPage.close();
+  step("warm Run tests on the pure-logic exercise (10 runs)");
+  const logicPage = await openWithSolution(browser, url, logic);
+  figures.run_logic_ms = figure(await timeWarmRuns(logicPage, 10));
+  await logicPage.close();
+  step("database reset per test (50 resets)");
+  const session = await BrowserSession.open();
+  figures.db_reset_ms = figure(await timeDbReset(session, db, 50));
+  await session.close();
+  return figures;
+}
+
+async function onlyStart() {
+  const [db, logic] = await Promise.all([exercise(DB_EXERCISE), exercise(LOGIC_EXERCISE)]);
+  step("building the app");
+  await ensureAppBuilt();
+  const server = await serveStatic(distDir);
+  const browser = await launchChromium();
+  let figures: Record<string, Figure>;
+  try {
+    figures = await pageMeasures(browser, server.url, db, logic);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  step("native npx vitest run, cold process (3 runs)");
+  figures.native_vitest_ms = figure(await timeNativeVitest(db, 3));
+  const file = path.join(repoRoot, "bench", "results.json");
+  const previous = JSON.parse(await readFile(file, "utf8").catch(() => "{}")) as Record<string, unknown> & { samples?: Record<string, number[]> };
+  const results: Record<string, unknown> = { ...previous };
+  for (const [name, f] of Object.entries(figures)) Object.assign(results, { [`${name}_median`]: f.median, [`${name}_min`]: f.min, [`${name}_max`]: f.max });
+  results.speedup = round(figures.native_vitest_ms.median / figures.run_db_ms.median);
+  results.samples = { ...previous.samples, ...Object.fromEntries(Object.entries(figures).map(([k, f]) => [k, f.samples])) };
+  results.machine = await machineInfo();
+  await writeFile(file, `${JSON.stringify(results, null, 2)}\n`);
+  printTable(figures, results);
+}
+
 async function main() {
   const [db, logic] = await Promise.all([exercise(DB_EXERCISE), exercise(LOGIC_EXERCISE)]);
   step("building the app");
@@ -86,28 +145,7 @@ async function main() {
   const backends: Record<string, { first_run_ms: number; warm_run_ms: number; first_run_js_gzip_kb: number }> = {};
   let chunks: Record<string, number> = {};
   try {
-    step("editor ready (cold, 5 runs)");
-    figures.editor_ready_ms = figure(await timeEditorReady(browser, server.url, db, 5));
-    step("runtime ready (cold, 5 runs)");
-    figures.runtime_ready_ms = figure(await timeRuntimeReady(browser, server.url, db, 5));
-    step("first verdict (cold, 5 runs)");
-    figures.first_verdict_ms = figure(await timeFirstVerdict(browser, server.url, db, 5));
-    step("return visit: runtime ready and first verdict (same profile, 5 reloads)");
-    const returning = await timeReturnVisit(browser, server.url, db, 5);
-    figures.return_runtime_ready_ms = figure(returning.ready);
-    figures.return_first_verdict_ms = figure(returning.verdict);
-    step("warm Run tests on the database exercise (10 runs)");
-    const dbPage = await openWithSolution(browser, server.url, db);
-    figures.run_db_ms = figure(await timeWarmRuns(dbPage, 10));
-    await dbPage.close();
-    step("warm Run tests on the pure-logic exercise (10 runs)");
-    const logicPage = await openWithSolution(browser, server.url, logic);
-    figures.run_logic_ms = figure(await timeWarmRuns(logicPage, 10));
-    await logicPage.close();
-    step("database reset per test (50 resets)");
-    const session = await BrowserSession.open();
-    figures.db_reset_ms = figure(await timeDbReset(session, db, 50));
-    await session.close();
+    Object.assign(figures, await pageMeasures(browser, server.url, db, logic));
     for (const family of HEAVY_BACKENDS) {
       step(`first run on the ${family} backends (cold page)`);
       const pack = await exercise(`tests/fixtures/packages/${family}`);
@@ -188,5 +226,6 @@ function printTable(figures: Record<string, Figure>, results: Record<string, unk
 }
 
 if (only === "grade") await onlyGrade();
-else if (only !== undefined) throw new Error(`--only: the only filter is "grade", got "${only}"`);
+else if (only === "start") await onlyStart();
+else if (only !== undefined) throw new Error(`--only: the filters are "grade" and "start", got "${only}"`);
 else await main();

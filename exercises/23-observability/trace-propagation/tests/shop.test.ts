@@ -136,6 +136,9 @@ describe("errors on spans", () => {
     expect(exception?.attributes?.["exception.message"]).toBe("card processor crashed");
     expect(only(spans, SpanKind.CLIENT, "checkout", "http://payments/charge").status.code).toBe(SpanStatusCode.ERROR);
     expect(net.requests("payments").map((r) => r.status)).toEqual([500]);
+    const direct = await net.fetch("http://payments/charge", { method: "POST", body: JSON.stringify({ amount: 5000 }) });
+    expect(direct.status).toBe(500);
+    expect(await direct.json()).toEqual({ error: "INTERNAL" });
   });
 
   it("leaves a 4xx server span unset but marks the client call that got it ERROR", async () => {

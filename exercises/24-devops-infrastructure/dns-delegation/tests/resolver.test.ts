@@ -134,6 +134,20 @@ describe("negative answers", () => {
     expect(outcome(w, "www.example.com", "TXT")).toBe("DnsError NODATA");
     expect(w.sent()).toEqual([`${EXAMPLE_1} www.example.com TXT`]);
   });
+
+  it("caches a negative answer after a CNAME no longer than the chain's CNAMEs, and the missing target for every type", () => {
+    const w = world();
+    expect(outcome(w, "brief.example.com", "A")).toBe("DnsError NXDOMAIN"); // CNAME ttl 30, negative ttl 300
+    expect(outcome(w, "old.example.com", "A")).toBe("DnsError NXDOMAIN"); // ends at retired.cdn.net
+    w.sent();
+    w.clock.now += 29;
+    expect(outcome(w, "brief.example.com", "A")).toBe("DnsError NXDOMAIN");
+    expect(outcome(w, "retired.cdn.net", "TXT")).toBe("DnsError NXDOMAIN");
+    expect(w.sent()).toEqual([]);
+    w.clock.now += 1;
+    expect(outcome(w, "brief.example.com", "A")).toBe("DnsError NXDOMAIN");
+    expect(w.sent()[0]).toBe(`${EXAMPLE_1} brief.example.com A`);
+  });
 });
 
 describe("the answer cache", () => {

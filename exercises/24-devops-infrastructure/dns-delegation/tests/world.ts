@@ -78,6 +78,7 @@ const example: Zone = {
     r("c3.example.com", "CNAME", "c4.example.com", 300),
     r("c4.example.com", "A", "192.0.2.44", 300),
     r("old.example.com", "CNAME", "retired.cdn.net", 3600),
+    r("brief.example.com", "CNAME", "gone.example.com", 30),
   ],
 };
 

@@ -8,8 +8,8 @@ const shim = (name: string) => fileURLToPath(new URL(`../src/harness/shims/${nam
  */
 const IOREDIS_MOCK_SOURCES = fileURLToPath(new URL("../node_modules/ioredis-mock/lib/index.js", import.meta.url));
 
-/** Node-first packages the worker bundles for the harness helpers (ioredis-mock and what it pulls in). */
-const NODE_FIRST = /[\\/]node_modules[\\/](ioredis-mock|ioredis|fengari|fengari-interop)[\\/]/;
+/** Node-first packages the worker bundles: ioredis-mock and what it pulls in; just-bash (node:zlib). */
+const NODE_FIRST = /[\\/]node_modules[\\/](ioredis-mock|ioredis|fengari|fengari-interop|just-bash)[\\/]/;
 
 const LOCAL_PROCESS = `var process = {
   env: {},
@@ -20,6 +20,7 @@ const LOCAL_PROCESS = `var process = {
 const SHIMS: Record<string, string> = {
   crypto: shim("node-crypto"),
   stream: shim("node-stream"),
+  zlib: shim("node-zlib"),
   ...Object.fromEntries(["fs", "path", "os", "util", "tmp", "readline-sync", "child_process"].map((name) => [name, shim("node-empty")])),
 };
 

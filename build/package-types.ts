@@ -41,12 +41,15 @@ function key(root: string, file: string): string {
 const IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+|\brequire\s*\(\s*)["']([^"'\n]+)["']/g;
 const REFERENCE = /\/\/\/\s*<reference\s+(path|types)\s*=\s*["']([^"']+)["']/g;
 
+/** Node-only packages a declaration imports for a Node code path (just-bash's DNS pinning): they would bring @types/node, ~2 MB. */
+const NODE_ONLY = new Set(["undici"]);
+
 /** Module specifiers a declaration file refers to: imports, re-exports, import types, references. */
 export function references(text: string): string[] {
   const found = new Set<string>();
   for (const m of text.matchAll(IMPORT)) found.add(m[1]);
   for (const m of text.matchAll(REFERENCE)) found.add(m[1] === "path" && !m[2].startsWith(".") ? `./${m[2]}` : m[2]);
-  return [...found].filter((s) => !s.startsWith("node:"));
+  return [...found].filter((s) => !s.startsWith("node:") && !NODE_ONLY.has(s));
 }
 
 const isFile = (file: string) => existsSync(file) && statSync(file).isFile();

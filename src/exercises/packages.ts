@@ -26,6 +26,7 @@ export const curatedPackages = {
   "eventsource-parser": "parses a Server-Sent Events stream into events",
   hono: "HTTP services on web-standard Request/Response: routing, middleware, SSE",
   "isomorphic-git": "git in JavaScript: init, add, commit, branch, merge, log on a given fs",
+  "just-bash": "a simulated bash with common coreutils (grep, sed, awk, sort, …) over an in-memory file system",
   "kubernetes-models": "typed Kubernetes objects with the API's own validation",
   mingo: "MongoDB's query language, aggregation and update operators on plain objects",
   minisearch: "a small full-text search index with prefix and fuzzy search",

@@ -35,6 +35,8 @@ const loaders: Record<Exclude<PackageName, (typeof rootlessPackages)[number]>, L
   "eventsource-parser": () => import("eventsource-parser"),
   hono: () => import("hono"),
   "isomorphic-git": withBuffer(() => import("isomorphic-git")),
+  // Its browser build (no OverlayFs/ReadWriteFs); gzip/gunzip/zcat fail there (node:zlib is a stub).
+  "just-bash": () => import("just-bash/browser"),
   mingo: () => import("mingo"),
   minisearch: () => import("minisearch"),
   yaml: () => import("yaml"),

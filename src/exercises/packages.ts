@@ -24,6 +24,7 @@ export const curatedPackages = {
   cockatiel: "resilience policies: retry, circuit breaker, timeout, bulkhead",
   "dockerfile-ast": "parses a Dockerfile into instructions, arguments and their ranges",
   "eventsource-parser": "parses a Server-Sent Events stream into events",
+  graphql: "graphql-js, the reference GraphQL implementation: schemas, validation, execution",
   hono: "HTTP services on web-standard Request/Response: routing, middleware, SSE",
   "isomorphic-git": "git in JavaScript: init, add, commit, branch, merge, log on a given fs",
   "just-bash": "a simulated bash with common coreutils (grep, sed, awk, sort, …) over an in-memory file system",

@@ -33,6 +33,7 @@ const loaders: Record<Exclude<PackageName, (typeof rootlessPackages)[number]>, L
   cockatiel: () => import("cockatiel"),
   "dockerfile-ast": withBuffer(() => import("dockerfile-ast")),
   "eventsource-parser": () => import("eventsource-parser"),
+  graphql: () => import("graphql"),
   hono: () => import("hono"),
   "isomorphic-git": withBuffer(() => import("isomorphic-git")),
   // Its browser build (no OverlayFs/ReadWriteFs); gzip/gunzip/zcat fail there (node:zlib is a stub).

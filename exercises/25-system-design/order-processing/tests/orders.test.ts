@@ -137,6 +137,7 @@ describe("the payment step", () => {
 
 describe("stock under concurrency", () => {
   it("sells the last lamp once when two orders race for it", async () => {
+    w = await world({ together: 2 });
     const lamp = { productId: 3, quantity: 1, card: "tok_visa" };
     const replies = await Promise.all([w.order("k-a", lamp, "alice"), w.order("k-b", lamp, "bob")]);
     expect(replies.map((r) => r.status).sort()).toEqual([201, 409]);

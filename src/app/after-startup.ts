@@ -1,5 +1,6 @@
 import type { RuntimeStatus } from "../runtime/types";
 import { appStore } from "../store";
+import { whenQuiet } from "./when-quiet";
 
 /** The longest optional work waits for the start-up. */
 const STARTUP_WAIT_MS = 8000;
@@ -46,4 +47,15 @@ export function markEditorShown(): void {
 export function afterEditorShown(): Promise<void> {
   shownFallback ??= setTimeout(editorShown, 3000);
   return shown;
+}
+
+/**
+ * Resolves after start-up once no run has been going for a few seconds. Precaching the build for
+ * offline use writes ~50 MB into the cache and kept a core busy for ~20 s on a 2-core machine;
+ * begun at "Ready", it slowed the learner's first runs 2–4× (bench, session 6).
+ */
+export function afterQuiet(): Promise<void> {
+  return afterStartup().then(() =>
+    whenQuiet({ running: () => appStore.getState().runtimeStatus === "running", subscribe: (listener) => appStore.subscribe(listener) }),
+  );
 }

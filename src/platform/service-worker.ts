@@ -32,7 +32,11 @@ export function dismissUpdate(): void {
   set({ update: undefined });
 }
 
-export async function registerServiceWorker(): Promise<void> {
+/** Calls its listener with true when the page starts running tests and false when it stops. */
+export type BusySignal = (listener: (busy: boolean) => void) => () => void;
+
+/** `busy`: precaching pauses while it says true, so it never slows the learner's test runs. */
+export async function registerServiceWorker(busy?: BusySignal): Promise<void> {
   if (!("serviceWorker" in navigator)) return;
   const container = navigator.serviceWorker;
   container.addEventListener("message", ({ data }) => {
@@ -57,7 +61,10 @@ export async function registerServiceWorker(): Promise<void> {
     set({ status: "installing" });
   }
   try {
-    await container.register(new URL("sw.js", document.baseURI), { scope: "./" });
+    const registration = await container.register(new URL("sw.js", document.baseURI), { scope: "./" });
+    // Only an installing worker is precaching; the subscription lasts the page's life, as a new
+    // version can start installing at any time.
+    busy?.((running) => registration.installing?.postMessage({ type: running ? "pause" : "resume" }));
   } catch {
     set({ status: "unavailable" });
   }

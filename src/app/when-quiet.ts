@@ -1,0 +1,32 @@
+/** What whenQuiet watches: whether a run is going, and a way to hear of every change. */
+export interface RunActivity {
+  running(): boolean;
+  subscribe(listener: () => void): () => void;
+}
+
+/** How long no test may have run before background work starts. */
+const QUIET_MS = 3000;
+
+/** Resolves once no run has been going for `quietMs`: a run starting or ending begins the wait again. */
+export function whenQuiet(activity: RunActivity, quietMs = QUIET_MS): Promise<void> {
+  return new Promise((resolve) => {
+    let timer: ReturnType<typeof setTimeout>;
+    let wasRunning = activity.running();
+    const arm = () => {
+      clearTimeout(timer);
+      timer = setTimeout(finish, quietMs);
+    };
+    const finish = () => {
+      if (activity.running()) return arm();
+      unsubscribe();
+      resolve();
+    };
+    const unsubscribe = activity.subscribe(() => {
+      const running = activity.running();
+      // The quiet time counts from the end of the last run.
+      if (running !== wasRunning) arm();
+      wasRunning = running;
+    });
+    arm();
+  });
+}

@@ -37,8 +37,9 @@ function step(name: string) {
 
 /**
  * `npm run bench -- --only grade`: just the grading measures; `--only start`: just the page's
- * start-up and run measures with the native baseline (no catalog check, no backends) — each merged
- * into bench/results.json, for a quick measurement while the machine is quiet.
+ * start-up and run measures with the native baseline (no catalog check, no backends);
+ * `--only backends`: the backends' first runs and the bundle sizes — each merged into
+ * bench/results.json, for a quick measurement while the machine is quiet.
  */
 const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : undefined;
 
@@ -72,13 +73,56 @@ grade_per_s  median ${results.grade_per_s_median}  min ${results.grade_per_s_min
   console.log(`Node RSS MB             ${String(a.node_rss_mb).padStart(11)} ${String(b.node_rss_mb).padStart(11)}   ${g.node_rss} %`);
 }
 
+const RESULTS = path.join(repoRoot, "bench", "results.json");
+
+/** A partial run (`--only`) updates its own keys in results.json and keeps the others. */
+async function mergeResults(results: Record<string, unknown>, samples?: Record<string, number[]>) {
+  const previous = JSON.parse(await readFile(RESULTS, "utf8").catch(() => "{}")) as Record<string, unknown> & { samples?: Record<string, number[]> };
+  const merged = { ...previous, ...results, ...(samples ? { samples: { ...previous.samples, ...samples } } : {}) };
+  await writeFile(RESULTS, `${JSON.stringify(merged, null, 2)}\n`);
+  return merged;
+}
+
 async function onlyGrade() {
   const db = await exercise(DB_EXERCISE);
   const results = gradeResults(await gradeMeasures(db));
-  const file = path.join(repoRoot, "bench", "results.json");
-  const previous = JSON.parse(await readFile(file, "utf8").catch(() => "{}")) as Record<string, unknown>;
-  await writeFile(file, `${JSON.stringify({ ...previous, ...results }, null, 2)}\n`);
+  await mergeResults(results);
   printGrade(results);
+}
+
+type BackendFigures = Record<string, { first_run_ms: number; warm_run_ms: number; first_run_js_gzip_kb: number }>;
+
+/** First and warm run on each heavy backend family's fixture pack, then each package's gzip cost. */
+async function backendMeasures(browser: Browser, url: string) {
+  const backends: BackendFigures = {};
+  for (const family of HEAVY_BACKENDS) {
+    step(`first run on the ${family} backends (cold page)`);
+    const pack = await exercise(`tests/fixtures/packages/${family}`);
+    const { first, warm, js_kb } = await timeFirstRun(browser, url, pack);
+    backends[family] = { first_run_ms: round(first), warm_run_ms: round(warm), first_run_js_gzip_kb: js_kb };
+  }
+  step("JavaScript each curated package adds to a run (cold page each)");
+  const chunks = await packageChunkKb(browser, url);
+  return { backends, chunks };
+}
+
+/** `--only backends`: the backends' first-run cost and the bundle sizes. */
+async function onlyBackends() {
+  step("building the app");
+  await ensureAppBuilt();
+  const server = await serveStatic(distDir);
+  const browser = await launchChromium();
+  let measured: Awaited<ReturnType<typeof backendMeasures>>;
+  try {
+    measured = await backendMeasures(browser, server.url);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  const sizes = { initial_js_gzip_kb: round(await initialJsGzipKb(distDir)), total_gzip_kb: round(await totalGzipKb(distDir)) };
+  await mergeResults({ ...sizes, backends_first_run: measured.backends, package_chunk_gzip_kb: measured.chunks });
+  console.log(`initial_js_gzip_kb ${sizes.initial_js_gzip_kb} (target ≤ 250), total_gzip_kb ${sizes.total_gzip_kb}`);
+  printBackends(measured.backends, measured.chunks);
 }
 
 /** Start-up and warm runs in the page, then the database reset cost: the measures of DESIGN.md's targets. */
@@ -124,15 +168,11 @@ async function onlyStart() {
   }
   step("native npx vitest run, cold process (3 runs)");
   figures.native_vitest_ms = figure(await timeNativeVitest(db, 3));
-  const file = path.join(repoRoot, "bench", "results.json");
-  const previous = JSON.parse(await readFile(file, "utf8").catch(() => "{}")) as Record<string, unknown> & { samples?: Record<string, number[]> };
-  const results: Record<string, unknown> = { ...previous };
+  const results: Record<string, unknown> = {};
   for (const [name, f] of Object.entries(figures)) Object.assign(results, { [`${name}_median`]: f.median, [`${name}_min`]: f.min, [`${name}_max`]: f.max });
   results.speedup = round(figures.native_vitest_ms.median / figures.run_db_ms.median);
-  results.samples = { ...previous.samples, ...Object.fromEntries(Object.entries(figures).map(([k, f]) => [k, f.samples])) };
   results.machine = await machineInfo();
-  await writeFile(file, `${JSON.stringify(results, null, 2)}\n`);
-  printTable(figures, results);
+  printTable(figures, await mergeResults(results, Object.fromEntries(Object.entries(figures).map(([k, f]) => [k, f.samples]))));
 }
 
 async function main() {
@@ -142,18 +182,11 @@ async function main() {
   const server = await serveStatic(distDir);
   const browser = await launchChromium();
   const figures: Record<string, Figure> = {};
-  const backends: Record<string, { first_run_ms: number; warm_run_ms: number; first_run_js_gzip_kb: number }> = {};
+  let backends: BackendFigures = {};
   let chunks: Record<string, number> = {};
   try {
     Object.assign(figures, await pageMeasures(browser, server.url, db, logic));
-    for (const family of HEAVY_BACKENDS) {
-      step(`first run on the ${family} backends (cold page)`);
-      const pack = await exercise(`tests/fixtures/packages/${family}`);
-      const { first, warm, js_kb } = await timeFirstRun(browser, server.url, pack);
-      backends[family] = { first_run_ms: round(first), warm_run_ms: round(warm), first_run_js_gzip_kb: js_kb };
-    }
-    step("JavaScript each curated package adds to a run (cold page each)");
-    chunks = await packageChunkKb(browser, server.url);
+    ({ backends, chunks } = await backendMeasures(browser, server.url));
   } finally {
     await browser.close();
     await server.close();
@@ -180,13 +213,13 @@ async function main() {
   Object.assign(results, grading);
   results.samples = Object.fromEntries(Object.entries(figures).map(([k, f]) => [k, f.samples]));
   results.machine = await machineInfo();
-  await writeFile(path.join(repoRoot, "bench", "results.json"), `${JSON.stringify(results, null, 2)}\n`);
+  await writeFile(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
   printTable(figures, results);
   printBackends(backends, chunks);
   printGrade(grading);
 }
 
-function printBackends(backends: Record<string, { first_run_ms: number; warm_run_ms: number; first_run_js_gzip_kb: number }>, chunks: Record<string, number>) {
+function printBackends(backends: BackendFigures, chunks: Record<string, number>) {
   console.log("\nbackend family   first run ms   warm run ms   JS fetched by the first run (gzip KB)");
   for (const [family, b] of Object.entries(backends)) {
     console.log(`${family.padEnd(16)} ${String(b.first_run_ms).padStart(12)}   ${String(b.warm_run_ms).padStart(11)}   ${b.first_run_js_gzip_kb}`);
@@ -227,5 +260,6 @@ function printTable(figures: Record<string, Figure>, results: Record<string, unk
 
 if (only === "grade") await onlyGrade();
 else if (only === "start") await onlyStart();
-else if (only !== undefined) throw new Error(`--only: the filters are "grade" and "start", got "${only}"`);
+else if (only === "backends") await onlyBackends();
+else if (only !== undefined) throw new Error(`--only: the filters are "grade", "start" and "backends", got "${only}"`);
 else await main();

@@ -44,6 +44,27 @@ describe("@roadlab/net", () => {
     expect(net.requests("stuck")[0].error).toBe("aborted");
   });
 
+  it("lets an AbortSignal end a request whose handler is still working, as a real fetch does", async () => {
+    vi.useFakeTimers();
+    const net = createNetwork();
+    let finished = false;
+    net.serve("busy", async () => {
+      await new Promise((resolve) => setTimeout(resolve, 5000));
+      finished = true;
+      return new Response("too late");
+    });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 100);
+    const outcome = net.fetch("http://busy/", { signal: controller.signal }).then(() => "answered", (error: Error) => error.name);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(await outcome).toBe("AbortError");
+    expect(finished).toBe(false);
+    expect(net.requests("busy")[0].error).toBe("aborted");
+    // The handler runs on, as a server does after its client hung up.
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(finished).toBe(true);
+  });
+
   it("injects errors at the given rate, the same draws every run", async () => {
     const statuses = async () => {
       const net = createNetwork({ seed: 7 });

@@ -67,6 +67,16 @@ function abortError(signal: AbortSignal): unknown {
   return signal.reason ?? new DOMException("This operation was aborted", "AbortError");
 }
 
+/** The handler's answer, unless the caller aborts first: a real fetch stops waiting for a slow server then. */
+function unlessAborted<T>(answer: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(abortError(signal));
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(abortError(signal));
+    signal.addEventListener("abort", onAbort, { once: true });
+    answer.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
+}
+
 /** Resolves after `ms` on the global timer (so `vi.useFakeTimers()` drives it), or rejects on abort. */
 function wait(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -122,7 +132,7 @@ export function createNetwork(options: NetworkOptions = {}): Network {
       const response =
         errorRate > 0 && target.random() < errorRate
           ? new Response(`injected fault: ${url.hostname} answered ${errorStatus}`, { status: errorStatus })
-          : await target.handler(request);
+          : await unlessAborted(Promise.resolve(target.handler(request)), request.signal);
       if (!(response instanceof Response)) throw new TypeError(`service "${url.hostname}" returned ${typeof response}, not a Response`);
       exchange.status = response.status;
       return response;

@@ -63,13 +63,8 @@ export async function check(args: string[], options: CliOptions): Promise<number
         report(i, { dir: l.exercise.dir, slug: l.exercise.slug, ok: true, problems: [], skipped: "needs the WebContainer runtime" });
       } else toRun.push(i);
     });
-    // Every variant of a group of exercises in one batch: with --runtime node, one Vitest process.
-    const groups = chunk(toRun, EXERCISES_PER_BATCH);
-    await Promise.all(groups.map((group) => limit(async () => {
-      const exercises = group.map((i) => loaded[i].exercise!);
-      const checked = await checkBehaviour(exercises, runBatch);
-      group.forEach((i, k) => report(i, checked[k]));
-    })));
+    // Every variant of an exercise in one batch: with --runtime node, one Vitest process.
+    await Promise.all(toRun.map((i) => limit(async () => report(i, await checkBehaviour(loaded[i].exercise!, runBatch)))));
     return done;
   });
   const ok = checks.every((c) => c.ok);
@@ -82,27 +77,13 @@ export async function check(args: string[], options: CliOptions): Promise<number
   return ok ? 0 : 1;
 }
 
-/** Exercises whose variants share one batch (one Vitest process with --runtime node). */
-const EXERCISES_PER_BATCH = 1;
-
-function chunk<T>(items: readonly T[], size: number): T[][] {
-  const chunks: T[][] = [];
-  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
-  return chunks;
-}
-
-/** Each exercise's solution, starter and mutants, all run in one batch. */
-async function checkBehaviour(exercises: readonly Exercise[], runBatch: BatchRunner): Promise<ExerciseCheck[]> {
+/** An exercise's solution, starter and mutants, all run in one batch. */
+async function checkBehaviour(exercise: Exercise, runBatch: BatchRunner): Promise<ExerciseCheck> {
   // Graders restore read-only files; the pack's own files go through the same door (parsePack
   // already refuses a solution or mutant that changes one, so this never alters them).
-  const variants = (exercise: Exercise) => [exercise.solution, exercise.starter, ...exercise.mutants.map((m) => mutantFiles(exercise.solution, m))];
-  const runs = exercises.flatMap((exercise) => variants(exercise).map((files) => ({ exercise, files: restoreReadonly(exercise, files).files })));
-  const results = await runBatch(runs);
-  let next = 0;
-  return exercises.map((exercise) => {
-    const [solution, starter, ...mutantResults] = results.slice(next, (next += 2 + exercise.mutants.length));
-    return judgeExercise(exercise, solution, starter, mutantResults);
-  });
+  const variants = [exercise.solution, exercise.starter, ...exercise.mutants.map((m) => mutantFiles(exercise.solution, m))];
+  const [solution, starter, ...mutantResults] = await runBatch(variants.map((files) => ({ exercise, files: restoreReadonly(exercise, files).files })));
+  return judgeExercise(exercise, solution, starter, mutantResults);
 }
 
 function judgeExercise(exercise: Exercise, solution: RunResults, starter: RunResults, mutantResults: RunResults[]): ExerciseCheck {

@@ -1,4 +1,3 @@
-import { readdirSync } from "node:fs";
 import path from "node:path";
 import type { Exercise } from "../../src/exercises/pack";
 import { formatProblem } from "../../src/exercises/problems";
@@ -14,10 +13,4 @@ export async function exerciseAt(dir: string): Promise<Exercise> {
 
 export function learnerFiles(dir: string): Promise<Record<string, string>> {
   return readLearnerFiles(path.join(repoRoot, dir));
-}
-
-/** `exercises/<phase>/<slug>` for every exercise in the catalog. */
-export function catalogDirs(): string[] {
-  const root = path.join(repoRoot, "exercises");
-  return readdirSync(root).flatMap((phase) => readdirSync(path.join(root, phase)).map((slug) => `exercises/${phase}/${slug}`));
 }

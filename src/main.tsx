@@ -5,7 +5,7 @@ import { findExercise } from "./exercises/catalog";
 import { interviewSettings } from "./exercises/interview-settings";
 import { startWorkerEarly } from "./runtime/local/spawn-worker";
 import { appStore } from "./store";
-import { afterQuiet } from "./app/after-startup";
+import { afterQuiet, runActivity } from "./app/after-startup";
 import { registerServiceWorker } from "./platform/service-worker";
 import "./app/app.css";
 
@@ -28,13 +28,7 @@ if (lms.get("lms") === "scorm12" && opened !== undefined) {
 
 // Precaching for offline use downloads every file of the build: only once start-up is over and
 // the learner is not running tests.
-else if (import.meta.env.PROD) void afterQuiet().then(() => registerServiceWorker(whileRunning));
-
-function whileRunning(listener: (running: boolean) => void) {
-  return appStore.subscribe(({ runtimeStatus: now }, { runtimeStatus: before }) => {
-    if ((now === "running") !== (before === "running")) listener(now === "running");
-  });
-}
+else if (import.meta.env.PROD) void afterQuiet().then(() => registerServiceWorker(runActivity.onChange));
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>

@@ -1,6 +1,6 @@
 import type { RuntimeStatus } from "../runtime/types";
 import { appStore } from "../store";
-import { whenQuiet } from "./when-quiet";
+import { whenQuiet, type RunActivity } from "./when-quiet";
 
 /** The longest optional work waits for the start-up. */
 const STARTUP_WAIT_MS = 8000;
@@ -55,7 +55,14 @@ export function afterEditorShown(): Promise<void> {
  * begun at "Ready", it slowed the learner's first runs 2–4× (bench, session 6).
  */
 export function afterQuiet(): Promise<void> {
-  return afterStartup().then(() =>
-    whenQuiet({ running: () => appStore.getState().runtimeStatus === "running", subscribe: (listener) => appStore.subscribe(listener) }),
-  );
+  return afterStartup().then(() => whenQuiet(runActivity));
 }
+
+/** The app's test runs: whether one is going, and each start and end. */
+export const runActivity: RunActivity = {
+  running: () => appStore.getState().runtimeStatus === "running",
+  onChange: (listener) =>
+    appStore.subscribe(({ runtimeStatus: now }, { runtimeStatus: before }) => {
+      if ((now === "running") !== (before === "running")) listener(now === "running");
+    }),
+};

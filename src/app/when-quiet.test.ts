@@ -4,13 +4,14 @@ import { whenQuiet } from "./when-quiet";
 /** A page's run activity: `set` starts or ends a run. */
 function activity() {
   let running = false;
-  const listeners = new Set<() => void>();
+  const listeners = new Set<(running: boolean) => void>();
   return {
     running: () => running,
-    subscribe: (listener: () => void) => (listeners.add(listener), () => listeners.delete(listener)),
+    onChange: (listener: (running: boolean) => void) => (listeners.add(listener), () => listeners.delete(listener)),
     set(next: boolean) {
+      if (next === running) return;
       running = next;
-      listeners.forEach((listener) => listener());
+      listeners.forEach((listener) => listener(next));
     },
   };
 }

@@ -1,7 +1,7 @@
-/** What whenQuiet watches: whether a run is going, and a way to hear of every change. */
+/** What whenQuiet watches: whether a run is going, and each start and end of one. */
 export interface RunActivity {
   running(): boolean;
-  subscribe(listener: () => void): () => void;
+  onChange(listener: (running: boolean) => void): () => void;
 }
 
 /** How long no test may have run before background work starts. */
@@ -11,7 +11,6 @@ const QUIET_MS = 3000;
 export function whenQuiet(activity: RunActivity, quietMs = QUIET_MS): Promise<void> {
   return new Promise((resolve) => {
     let timer: ReturnType<typeof setTimeout>;
-    let wasRunning = activity.running();
     const arm = () => {
       clearTimeout(timer);
       timer = setTimeout(finish, quietMs);
@@ -21,12 +20,8 @@ export function whenQuiet(activity: RunActivity, quietMs = QUIET_MS): Promise<vo
       unsubscribe();
       resolve();
     };
-    const unsubscribe = activity.subscribe(() => {
-      const running = activity.running();
-      // The quiet time counts from the end of the last run.
-      if (running !== wasRunning) arm();
-      wasRunning = running;
-    });
+    // The quiet time counts from the end of the last run.
+    const unsubscribe = activity.onChange(arm);
     arm();
   });
 }

@@ -12,7 +12,8 @@ import "./app/app.css";
 // The runtime worker starts before anything renders (the runtime itself waits for the stored
 // settings), and on a database exercise's page PGlite boots in it at once.
 const opened = interviewSettings?.slug ?? /^#\/exercises\/([^/?#]+)/.exec(location.hash)?.[1];
-startWorkerEarly(opened !== undefined && findExercise(decodeURIComponent(opened))?.hasSeed === true);
+const slug = opened === undefined ? undefined : decodeURIComponent(opened);
+startWorkerEarly(slug !== undefined && findExercise(slug)?.hasSeed === true ? slug : undefined);
 
 // The worker and PGlite boot in the background from the first page on, so the first run is fast.
 void appStore.getState().startRuntime().catch(() => {

@@ -18,7 +18,7 @@ const entry = findExercise(route.slug);
 if (route.theme) setColorScheme(route.theme);
 if (route.problem) console.warn(`Roadlab embed: ${route.problem}; not talking to the host page.`);
 
-startWorkerEarly(entry?.hasSeed === true);
+startWorkerEarly(entry?.hasSeed === true ? route.slug : undefined);
 void appStore.getState().startRuntime().catch(() => {
   // The runtime status says what went wrong.
 });

@@ -96,6 +96,38 @@ export function startDb(): void {
   started.catch(() => {});
 }
 
+/** A data directory saved right after seeding (`dumpDb`), with the seed it holds. */
+export interface DbImage {
+  dataDir: Blob;
+  seed: string;
+}
+
+/**
+ * Starts PGlite from a saved image instead of the configured data directory: it is seeded and its
+ * reset harness installed, so a `createDb()` with the same seed only resets (the seed and the
+ * snapshot are not run again). An image that fails to start costs one start: boot as without it.
+ */
+export function startDbFromImage(image: DbImage): void {
+  if (instance || started) return;
+  instance = startPg([], image.dataDir, false)
+    .then((pg): Instance => ({ pg, seed: image.seed, loaded: [], created: [] }))
+    .catch(() => boot([]));
+}
+
+/**
+ * The database in its seeded state, as a gzipped data directory for `startDbFromImage`. Undefined
+ * when there is nothing plain to save: no instance, extensions (they live outside the data
+ * directory), or a schema a test changed.
+ */
+export async function dumpDb(): Promise<DbImage | undefined> {
+  const current = await instance;
+  if (!current || current.loaded.length > 0 || current.created.length > 0) return undefined;
+  if (!(await resetAndRestore(current.pg))) return undefined;
+  // Written out, so the image starts without replaying the log.
+  await current.pg.exec("CHECKPOINT");
+  return { dataDir: await current.pg.dumpDataDir("gzip"), seed: current.seed };
+}
+
 /** Starts (or reseeds) PGlite ahead of the first test, so the first `createDb()` does not pay for it. */
 export async function warmDb(): Promise<void> {
   await reseedIfChanged(await withExtensions(wantedExtensions([])));
@@ -117,8 +149,8 @@ export async function closeDb(): Promise<void> {
   else if (unseeded) await (await unseeded).close();
 }
 
-async function startPg(extensions: readonly ExtensionName[] = []): Promise<PGlite> {
-  const { loadDataDir, pgliteWasmModule, fsBundle } = options;
+async function startPg(extensions: readonly ExtensionName[] = [], loadDataDir = options.loadDataDir, harness = true): Promise<PGlite> {
+  const { pgliteWasmModule, fsBundle } = options;
   const pg = new PGlite({
     ...(loadDataDir && { loadDataDir }),
     ...(pgliteWasmModule && { pgliteWasmModule }),
@@ -126,7 +158,7 @@ async function startPg(extensions: readonly ExtensionName[] = []): Promise<PGlit
     ...(extensions.length > 0 && { extensions: await loadExtensions(extensions) }),
   });
   await pg.waitReady;
-  await installHarness(pg);
+  if (harness) await installHarness(pg);
   return pg;
 }
 

@@ -35,6 +35,13 @@ describe("offline after the first visit", () => {
     expect(cached.some((p) => p.endsWith("/runner.html"))).toBe(false);
   });
 
+  it("keeps the exercise's seeded database for its next visit, once the worker has been idle", async () => {
+    const images = () =>
+      page.evaluate(async () => (await (await caches.open("db-images")).keys()).map((r) => new URL(r.url).pathname.split("/").slice(-2).join("/")));
+    await expect.poll(images, { timeout: LONG, interval: 250 }).toEqual(["sql-queries/data", "sql-queries/seed"]);
+  });
+
+  // The reload boots PGlite from that image, so the solution passing shows the image is the seeded database.
   it("opens and runs a database exercise's tests with the network off", async () => {
     await page.context().setOffline(true);
     try {

@@ -19,5 +19,14 @@ export type FromWorker =
   | { type: "done"; runId: number; secret: string; results: RunResults; touched?: boolean }
   | { type: "sql"; queryId: number; outcome: SqlOutcome };
 
-/** The worker's name when it should boot PGlite as soon as it loads (see spawn-worker.ts). */
-export const BOOT_DATABASE_WORKER_NAME = "roadlab-runtime+database";
+/**
+ * The worker's name when it should boot PGlite as soon as it loads (see spawn-worker.ts), with the
+ * exercise it was started for: a worker has no other way to know before its first message.
+ */
+const BOOT_DATABASE = "roadlab-runtime+database:";
+
+export const bootDatabaseWorkerName = (exercise: string) => `${BOOT_DATABASE}${exercise}`;
+
+/** The exercise a worker of this name should boot PGlite for; undefined for a plain worker. */
+export const bootDatabaseFor = (name: string): string | undefined =>
+  name.startsWith(BOOT_DATABASE) ? name.slice(BOOT_DATABASE.length) : undefined;

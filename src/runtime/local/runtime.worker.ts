@@ -9,13 +9,13 @@ import { openChannel, post } from "./hardening/worker-channel";
 import { defaultPackages, importProblem } from "../../exercises/packages";
 import { errorResults, withTampering } from "../results";
 import type { RunRequest } from "../types";
-import { prepareDatabase, startDatabase } from "./database";
+import { prepareDatabase, saveDatabaseImage, startDatabase } from "./database";
 import { bareImports, linkModules } from "./module-graph";
 import { preparePackages } from "./package-modules";
 import { runConsoleSql } from "./sql-console";
 import { privilegedLoad } from "./hardening/guard";
 import { hardenRuntime, runChecks } from "./hardening/harden-worker";
-import { BOOT_DATABASE_WORKER_NAME, type ToWorker } from "./protocol";
+import { bootDatabaseFor, type ToWorker } from "./protocol";
 import { runTestFiles } from "./vitest/run-test-files";
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -23,10 +23,18 @@ declare const self: DedicatedWorkerGlobalScope;
 const cancels = new Map<number, AbortController>();
 let queue: Promise<unknown> = Promise.resolve();
 
+/** The exercise this worker was started for, when it booted PGlite at once. */
+const exercise = bootDatabaseFor(self.name);
+/** Set by the first run or SQL query: after that the database may hold what their code did. */
+let codeRan = false;
+let imageTimer: ReturnType<typeof setTimeout> | undefined;
+
 function receive(data: ToWorker) {
+  clearTimeout(imageTimer);
+  if (data.type === "run" || data.type === "sql") codeRan = true;
   if (data.type === "cancel") cancels.get(data.runId)?.abort();
   // One thing at a time: a run must not reseed the database under another run's feet.
-  if (data.type === "prepare") queue = queue.then(() => prepare(data.seed));
+  if (data.type === "prepare") queue = queue.then(() => prepare(data.seed)).then(() => keepImageLater(data.seed));
   if (data.type === "sql") {
     const { queryId, seed, query } = data;
     queue = queue.then(async () => post({ type: "sql", queryId, outcome: await runConsoleSql(seed, query) }));
@@ -48,6 +56,18 @@ async function prepare(seed: string | undefined) {
     post({ type: "database", state: "failed", message: (error as Error).message });
   }
 }
+
+/**
+ * Saves the seeded database for the exercise's next visit, once the page has let this worker be
+ * for a while (the dump takes about a second of this thread) and only if no code has run in it.
+ */
+function keepImageLater(seed: string | undefined) {
+  if (exercise === undefined || seed === undefined || codeRan) return;
+  imageTimer = setTimeout(() => {
+    if (!codeRan) queue = queue.then(() => saveDatabaseImage(exercise, seed)).catch(() => {});
+  }, IMAGE_AFTER_IDLE_MS);
+}
+const IMAGE_AFTER_IDLE_MS = 5_000;
 
 async function run(runId: number, secret: string, request: RunRequest, signal: AbortSignal) {
   if (signal.aborted) return post({ type: "done", runId, secret, results: errorResults("Cancelled") });
@@ -96,9 +116,9 @@ async function run(runId: number, secret: string, request: RunRequest, signal: A
 
 // Started early for a database exercise (spawn-worker.ts): PGlite boots now, before the seed comes
 // with "prepare"; say so before "ready", so the page does not show the runtime ready meanwhile.
-if (self.name === BOOT_DATABASE_WORKER_NAME) {
+if (exercise !== undefined) {
   post({ type: "database", state: "booting" });
-  void startDatabase();
+  void startDatabase(exercise);
 }
 openChannel(receive);
 post({ type: "ready" });

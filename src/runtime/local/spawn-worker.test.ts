@@ -28,9 +28,9 @@ describe("spawn-worker", () => {
   it("hands the early worker over once, with what it said before anyone listened", async () => {
     vi.stubGlobal("Worker", FakeWorker);
     const { spawnWorker, startWorkerEarly } = await import("./spawn-worker");
-    startWorkerEarly(true);
+    startWorkerEarly("sql-queries");
     const raw = FakeWorker.created[0];
-    expect(raw.options.name).toBe("roadlab-runtime+database");
+    expect(raw.options.name).toBe("roadlab-runtime+database:sql-queries");
     raw.say({ type: "database", state: "booting" });
     raw.say({ type: "ready" });
 

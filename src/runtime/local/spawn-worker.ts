@@ -1,4 +1,4 @@
-import { BOOT_DATABASE_WORKER_NAME, type FromWorker, type ToWorker } from "./protocol";
+import { bootDatabaseWorkerName, type FromWorker, type ToWorker } from "./protocol";
 
 /** The worker as the runtime uses it; a fake stands in for it in unit tests. */
 export interface WorkerLike {
@@ -8,8 +8,11 @@ export interface WorkerLike {
   onerror: ((event: ErrorEvent) => void) | null;
 }
 
-const createWorker = (bootDatabase = false) =>
-  new Worker(new URL("./runtime.worker.ts", import.meta.url), { type: "module", name: bootDatabase ? BOOT_DATABASE_WORKER_NAME : "roadlab-runtime" });
+const createWorker = (bootDatabaseFor?: string) =>
+  new Worker(new URL("./runtime.worker.ts", import.meta.url), {
+    type: "module",
+    name: bootDatabaseFor === undefined ? "roadlab-runtime" : bootDatabaseWorkerName(bootDatabaseFor),
+  });
 
 let early: WorkerLike | undefined;
 
@@ -18,9 +21,9 @@ let early: WorkerLike | undefined;
  * stored settings and its own chunk), and for an exercise with a database PGlite's boot with it.
  * Small and free of the runtime's code, so the entry chunk can call it before rendering.
  */
-export function startWorkerEarly(bootDatabase: boolean): void {
+export function startWorkerEarly(bootDatabaseFor?: string): void {
   if (early) return;
-  early = new EarlyWorker(createWorker(bootDatabase));
+  early = new EarlyWorker(createWorker(bootDatabaseFor));
 }
 
 /** The worker started early, if any, else a new one. */

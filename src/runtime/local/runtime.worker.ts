@@ -28,13 +28,19 @@ const exercise = bootDatabaseFor(self.name);
 /** Set by the first run or SQL query: after that the database may hold what their code did. */
 let codeRan = false;
 let imageTimer: ReturnType<typeof setTimeout> | undefined;
+let firstSeed: string | undefined;
 
 function receive(data: ToWorker) {
   clearTimeout(imageTimer);
   if (data.type === "run" || data.type === "sql") codeRan = true;
   if (data.type === "cancel") cancels.get(data.runId)?.abort();
   // One thing at a time: a run must not reseed the database under another run's feet.
-  if (data.type === "prepare") queue = queue.then(() => prepare(data.seed)).then(() => keepImageLater(data.seed));
+  if (data.type === "prepare") {
+    // The first seed is the opened exercise's; another is a different exercise's, not for its image.
+    firstSeed ??= data.seed;
+    const own = data.seed === firstSeed;
+    queue = queue.then(() => prepare(data.seed)).then(() => own && keepImageLater(data.seed));
+  }
   if (data.type === "sql") {
     const { queryId, seed, query } = data;
     queue = queue.then(async () => post({ type: "sql", queryId, outcome: await runConsoleSql(seed, query) }));

@@ -65,7 +65,7 @@ async function prepare(seed: string | undefined) {
 
 /**
  * Saves the seeded database for the exercise's next visit, once the page has let this worker be
- * for a while (the dump takes about a second of this thread) and only if no code has run in it.
+ * for a while (the dump takes 0.6–2 s of this thread) and only if no code has run in it.
  */
 function keepImageLater(seed: string | undefined) {
   if (exercise === undefined || seed === undefined || codeRan) return;

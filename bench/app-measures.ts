@@ -1,44 +1,13 @@
 import type { Browser, Page } from "playwright-core";
 import type { Exercise } from "../src/exercises/pack";
 
-/** First meaningful line of the starter's first file: when it shows in Monaco, the editor is ready. */
-function starterMarker(exercise: Exercise): RegExp {
+/** First meaningful line of the starter's first file: when it shows, the editor does. */
+export function starterMarker(exercise: Exercise): RegExp {
   const [first] = Object.values(exercise.starter);
   const line = first.split("\n").find((l) => /\w/.test(l) && !l.trim().startsWith("//") && !l.trim().startsWith("*")) ?? "";
   // Monaco renders spaces as no-break spaces: match words separated by any whitespace.
   const words = line.trim().split(/\s+/).slice(0, 4).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
   return new RegExp(words.join("[\\s\\u00a0]+"));
-}
-
-/** Navigation to the editor showing the starter code, each time in a fresh context (cold cache). */
-export async function timeEditorReady(browser: Browser, url: string, exercise: Exercise, runs: number): Promise<number[]> {
-  const marker = starterMarker(exercise);
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    const start = Date.now();
-    await page.goto(`${url}/#/exercises/${exercise.slug}`);
-    await page.locator(".monaco-editor .view-lines", { hasText: marker }).first().waitFor({ timeout: 60_000 });
-    times.push(Date.now() - start);
-    await context.close();
-  }
-  return times;
-}
-
-/** Navigation to the runtime reporting ready: worker started and the exercise's database seeded. */
-export async function timeRuntimeReady(browser: Browser, url: string, exercise: Exercise, runs: number): Promise<number[]> {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const start = Date.now();
-    await page.goto(`${url}/#/exercises/${exercise.slug}`);
-    await page.getByRole("status").filter({ hasText: /^\s*ready\b/i }).first().waitFor({ timeout: 60_000 });
-    times.push(Date.now() - start);
-    await context.close();
-  }
-  return times;
 }
 
 /** Opens the workspace with the reference solution typed into every file, ready to run. */

@@ -13,13 +13,13 @@ import { launchChromium } from "../src/cli/browser/chromium";
 import { serveStatic } from "../src/cli/browser/static-server";
 import { loadExercise } from "../src/cli/exercise-loader";
 import type { Exercise } from "../src/exercises/pack";
-import { openWithSolution, timeEditorReady, timeRuntimeReady, timeWarmRuns } from "./app-measures";
+import { openWithSolution, timeWarmRuns } from "./app-measures";
 import { HEAVY_BACKENDS, packageChunkKb, timeFirstRun } from "./backends";
 import { timeDbReset } from "./db-reset";
 import { gradesPerSecond, gradingMemory, type MemorySample } from "./grade-measures";
 import { timeNativeVitest } from "./native-vitest";
 import { initialJsGzipKb, totalGzipKb } from "./sizes";
-import { timeCheck, timeFirstVerdict, timeReturnVisit } from "./start-measures";
+import { timeCheck, timeColdStart, timeFirstVerdict, timeReturnVisit } from "./start-measures";
 import { figure, round, type Figure } from "./stats";
 
 const DB_EXERCISE = "exercises/04-relational-databases/sql-queries";
@@ -128,10 +128,11 @@ async function onlyBackends() {
 /** Start-up and warm runs in the page, then the database reset cost: the measures of DESIGN.md's targets. */
 async function pageMeasures(browser: Browser, url: string, db: Exercise, logic: Exercise) {
   const figures: Record<string, Figure> = {};
-  step("editor ready (cold, 5 runs)");
-  figures.editor_ready_ms = figure(await timeEditorReady(browser, url, db, 5));
-  step("runtime ready (cold, 5 runs)");
-  figures.runtime_ready_ms = figure(await timeRuntimeReady(browser, url, db, 5));
+  step("editor and runtime ready (cold, 5 runs)");
+  const cold = await timeColdStart(browser, url, db, 5);
+  figures.editor_ready_ms = figure(cold.starter);
+  figures.editor_interactive_ms = figure(cold.editor);
+  figures.runtime_ready_ms = figure(cold.ready);
   step("first verdict (cold, 5 runs)");
   figures.first_verdict_ms = figure(await timeFirstVerdict(browser, url, db, 5));
   step("return visit: runtime ready and first verdict (same profile, 5 reloads)");

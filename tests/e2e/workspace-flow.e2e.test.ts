@@ -98,6 +98,33 @@ describe("workspace, end to end", () => {
     await expect.poll(() => rows.innerText(), { timeout: LONG }).toMatch(/✓ [^\n]+\n(.*\n)*All tests passed\s*$/);
   });
 
+  it("while Monaco loads, the starter shows at once, read-only; Monaco then takes over", async () => {
+    // A profile of its own: no service worker yet, whose fetches page.route could not hold.
+    const other = await app.newPage({ colorScheme: "dark" });
+    const starter = await readFile(`${EXERCISE}/starter/main.ts`, "utf8");
+    try {
+      // Hold Monaco's chunk back, as a slow first visit would.
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await other.route(/\/assets\/editor\.api-[^/]+\.js$/, async (route) => {
+        await held;
+        await route.continue();
+      });
+      await other.goto(`${app.url}/#/exercises/http-request-parser`);
+      const preview = other.getByRole("list", { name: "main.ts, read-only while the editor loads" });
+      await preview.waitFor({ timeout: LONG });
+      const lines = starter.split("\n");
+      expect(await preview.getByRole("listitem").count()).toBe(lines.length);
+      expect((await preview.getByRole("listitem").first().innerText()).trim()).toBe(lines[0].trim());
+      expect(await other.getByRole("textbox", { name: /main\.ts.*code editor/ }).count()).toBe(0);
+      release();
+      await editorFor(other, "main.ts").waitFor({ state: "attached", timeout: LONG });
+      await expect.poll(() => preview.count(), { timeout: LONG }).toBe(0);
+    } finally {
+      await other.close();
+    }
+  });
+
   it("made no request off the page's origin, and the CSP refused nothing the app needs", () => {
     expect(app.requests.length).toBeGreaterThan(0);
     expect(offOrigin(app.requests, app.url)).toEqual([]);

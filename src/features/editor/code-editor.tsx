@@ -4,6 +4,7 @@ import type { editor as MonacoEditor } from "monaco-editor";
 import { useColorScheme } from "../../app/use-color-scheme";
 import type { SourceLocation } from "../results/locations";
 import { markEditorShown } from "../../app/after-startup";
+import { CodePreview } from "./code-preview";
 import { monaco, themeFor } from "./monaco-setup";
 import { addPackageTypes, refreshDiagnostics } from "./type-libs";
 import { uriOf, useFileModels, type ContentChange } from "./use-file-models";
@@ -107,7 +108,7 @@ export function CodeEditor(props: CodeEditorProps) {
       path={uriOf(slug, active).toString()}
       theme={themeFor(scheme)}
       keepCurrentModel
-      loading={<p className="editor-loading">Loading editor…</p>}
+      loading={<CodePreview file={active} text={files[active] ?? ""} fontSize={fontSize} />}
       options={options}
       onMount={(editor) => {
         editorRef.current = editor;

@@ -1,4 +1,5 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from "react";
+import { CodePreview } from "../editor/code-preview";
 import { findExercise, loadExerciseFiles, type CatalogEntry, type ExerciseFiles } from "../../exercises/catalog";
 import type { InterviewSettings } from "../../exercises/interview-settings";
 import type { Submission } from "../../exercises/submission";
@@ -130,7 +131,7 @@ function Candidate({ settings, entry }: { settings: InterviewSettings; entry: Ca
             {!files ? (
               <p className="editor-loading">Loading files…</p>
             ) : (
-              <Suspense fallback={<p className="editor-loading">Loading editor…</p>}>
+              <Suspense fallback={<CodePreview file={active} text={files[active] ?? ""} fontSize={fontSize} />}>
                 <CodeEditor
                   slug={`interview-${settings.hash.slice(0, 12)}`}
                   files={files}

@@ -33,8 +33,8 @@ export async function findImage(exercise: string): Promise<DbImage | undefined> 
   }
 }
 
-/** About 4.5 MB each: the exercises saved last keep theirs. */
-const KEPT_IMAGES = 8;
+/** About 33 MB each, uncompressed (see dumpDb): the exercises saved last keep theirs. */
+const KEPT_IMAGES = 4;
 
 /**
  * Saves the exercise's image (seed last: an image is found only once both are stored), and drops

@@ -5,6 +5,7 @@ import { appStore, useAppStore } from "../../../store";
 import { ConfirmDialog } from "../../confirm-dialog/confirm-dialog";
 import { EditorSettings } from "../editor-settings/editor-settings";
 import { FileTabs, tabId } from "../file-tabs/file-tabs";
+import { CodePreview } from "../../editor/code-preview";
 
 // Monaco is megabytes: only the workspace pays for it, and the page is usable while it loads.
 const loadCodeEditor = () => import("../../editor/code-editor");
@@ -91,7 +92,7 @@ export function EditorPane(props: EditorPaneProps) {
         {!files ? (
           <p className="editor-loading">Loading files…</p>
         ) : (
-          <Suspense fallback={<p className="editor-loading">Loading editor…</p>}>
+          <Suspense fallback={<CodePreview file={active} text={files[active] ?? ""} fontSize={settings.editorFontSize} />}>
             {showSolution && solution && !viewOnly ? (
               <>
                 <p className="diff-caption">

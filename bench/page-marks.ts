@@ -26,14 +26,14 @@ export async function recordMarks(target: BrowserContext | Page, marker: RegExp,
   await target.addInitScript(`(${MARKS_SCRIPT})(${JSON.stringify({ source: marker.source, flags: marker.flags, pressRun })})`);
 }
 
-/** Goes to `url` and waits until `until` is marked; the marks so far. */
-export async function visit(page: Page, url: string, until: keyof Marks, timeoutMs = 60_000): Promise<Marks> {
+/** Goes to `url` and waits until every one of `until` is marked, in whatever order; the marks so far. */
+export async function visit(page: Page, url: string, until: (keyof Marks)[], timeoutMs = 60_000): Promise<Marks> {
   await page.goto(url);
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const marks = (await page.evaluate("window.__benchMarks")) as Marks;
-    if (marks[until] !== undefined) return marks;
-    if (Date.now() > deadline) throw new Error(`${url}: no "${until}" within ${timeoutMs} ms (marks: ${JSON.stringify(marks)})`);
+    if (until.every((key) => marks[key] !== undefined)) return marks;
+    if (Date.now() > deadline) throw new Error(`${url}: no "${until.join('", "')}" within ${timeoutMs} ms (marks: ${JSON.stringify(marks)})`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }

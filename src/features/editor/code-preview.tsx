@@ -30,5 +30,3 @@ export function CodePreview({ file, text, fontSize }: CodePreviewProps) {
 
 /** Monaco's own rule off macOS (EditorFontInfo: 1.35 × the font size), so lines do not jump on the swap. */
 const lineHeight = (fontSize: number) => Math.round(fontSize * 1.35);
-
-export default CodePreview;

@@ -38,8 +38,9 @@ function step(name: string) {
 /**
  * `npm run bench -- --only grade`: just the grading measures; `--only start`: just the page's
  * start-up and run measures with the native baseline (no catalog check, no backends);
- * `--only backends`: the backends' first runs and the bundle sizes — each merged into
- * bench/results.json, for a quick measurement while the machine is quiet.
+ * `--only backends`: the backends' first runs and the bundle sizes; `--only check`: `roadlab check`
+ * over the catalog in both runtimes (`check_speedup`) — each merged into bench/results.json, for a
+ * measurement while the machine is quiet.
  */
 const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : undefined;
 
@@ -176,6 +177,21 @@ async function onlyStart() {
   printTable(figures, await mergeResults(results, Object.fromEntries(Object.entries(figures).map(([k, f]) => [k, f.samples]))));
 }
 
+/** `roadlab check` over the whole catalog, one cold CLI process per runtime, one after the other. */
+function checkMeasures() {
+  step("roadlab check over the catalog, --runtime node then --runtime browser (1 run each)");
+  return { check_node_ms: figure([timeCheck("node")]), check_browser_ms: figure([timeCheck("browser")]) };
+}
+
+async function onlyCheck() {
+  const figures = checkMeasures();
+  const check_speedup = round(figures.check_node_ms.median / figures.check_browser_ms.median);
+  const results: Record<string, unknown> = { check_speedup };
+  for (const [name, f] of Object.entries(figures)) Object.assign(results, { [`${name}_median`]: f.median, [`${name}_min`]: f.min, [`${name}_max`]: f.max });
+  await mergeResults(results, Object.fromEntries(Object.entries(figures).map(([k, f]) => [k, f.samples])));
+  console.log(`check --runtime node ${figures.check_node_ms.median} ms, --runtime browser ${figures.check_browser_ms.median} ms: check_speedup ${check_speedup}`);
+}
+
 async function main() {
   const [db, logic] = await Promise.all([exercise(DB_EXERCISE), exercise(LOGIC_EXERCISE)]);
   step("building the app");
@@ -195,9 +211,7 @@ async function main() {
   const grading = gradeResults(await gradeMeasures(db));
   step("native npx vitest run, cold process (3 runs)");
   figures.native_vitest_ms = figure(await timeNativeVitest(db, 3));
-  step("roadlab check over the catalog, --runtime node then --runtime browser (1 run each)");
-  figures.check_node_ms = figure([timeCheck("node")]);
-  figures.check_browser_ms = figure([timeCheck("browser")]);
+  Object.assign(figures, checkMeasures());
 
   const results: Record<string, unknown> = {};
   for (const [name, f] of Object.entries(figures)) {
@@ -262,5 +276,6 @@ function printTable(figures: Record<string, Figure>, results: Record<string, unk
 if (only === "grade") await onlyGrade();
 else if (only === "start") await onlyStart();
 else if (only === "backends") await onlyBackends();
-else if (only !== undefined) throw new Error(`--only: the filters are "grade", "start" and "backends", got "${only}"`);
+else if (only === "check") await onlyCheck();
+else if (only !== undefined) throw new Error(`--only: the filters are "grade", "start", "backends" and "check", got "${only}"`);
 else await main();

@@ -76,6 +76,15 @@ grade_per_s  median ${results.grade_per_s_median}  min ${results.grade_per_s_min
 
 const RESULTS = path.join(repoRoot, "bench", "results.json");
 
+/** Each figure as the keys results.json keeps: `<name>_median`, `_min`, `_max`. */
+function summaries(figures: Record<string, Figure>): Record<string, number> {
+  return Object.fromEntries(Object.entries(figures).flatMap(([name, f]) => [[`${name}_median`, f.median], [`${name}_min`, f.min], [`${name}_max`, f.max]]));
+}
+
+function samplesOf(figures: Record<string, Figure>): Record<string, number[]> {
+  return Object.fromEntries(Object.entries(figures).map(([name, f]) => [name, f.samples]));
+}
+
 /** A partial run (`--only`) updates its own keys in results.json and keeps the others. */
 async function mergeResults(results: Record<string, unknown>, samples?: Record<string, number[]>) {
   const previous = JSON.parse(await readFile(RESULTS, "utf8").catch(() => "{}")) as Record<string, unknown> & { samples?: Record<string, number[]> };
@@ -170,11 +179,10 @@ async function onlyStart() {
   }
   step("native npx vitest run, cold process (3 runs)");
   figures.native_vitest_ms = figure(await timeNativeVitest(db, 3));
-  const results: Record<string, unknown> = {};
-  for (const [name, f] of Object.entries(figures)) Object.assign(results, { [`${name}_median`]: f.median, [`${name}_min`]: f.min, [`${name}_max`]: f.max });
+  const results: Record<string, unknown> = { ...summaries(figures) };
   results.speedup = round(figures.native_vitest_ms.median / figures.run_db_ms.median);
   results.machine = await machineInfo();
-  printTable(figures, await mergeResults(results, Object.fromEntries(Object.entries(figures).map(([k, f]) => [k, f.samples]))));
+  printTable(figures, await mergeResults(results, samplesOf(figures)));
 }
 
 /** `roadlab check` over the whole catalog, one cold CLI process per runtime, one after the other. */
@@ -186,9 +194,7 @@ function checkMeasures() {
 async function onlyCheck() {
   const figures = checkMeasures();
   const check_speedup = round(figures.check_node_ms.median / figures.check_browser_ms.median);
-  const results: Record<string, unknown> = { check_speedup };
-  for (const [name, f] of Object.entries(figures)) Object.assign(results, { [`${name}_median`]: f.median, [`${name}_min`]: f.min, [`${name}_max`]: f.max });
-  await mergeResults(results, Object.fromEntries(Object.entries(figures).map(([k, f]) => [k, f.samples])));
+  await mergeResults({ check_speedup, ...summaries(figures) }, samplesOf(figures));
   console.log(`check --runtime node ${figures.check_node_ms.median} ms, --runtime browser ${figures.check_browser_ms.median} ms: check_speedup ${check_speedup}`);
 }
 
@@ -213,12 +219,7 @@ async function main() {
   figures.native_vitest_ms = figure(await timeNativeVitest(db, 3));
   Object.assign(figures, checkMeasures());
 
-  const results: Record<string, unknown> = {};
-  for (const [name, f] of Object.entries(figures)) {
-    results[`${name}_median`] = f.median;
-    results[`${name}_min`] = f.min;
-    results[`${name}_max`] = f.max;
-  }
+  const results: Record<string, unknown> = { ...summaries(figures) };
   results.speedup = round(figures.native_vitest_ms.median / figures.run_db_ms.median);
   results.check_speedup = round(figures.check_node_ms.median / figures.check_browser_ms.median);
   results.initial_js_gzip_kb = round(await initialJsGzipKb(distDir));
@@ -226,7 +227,7 @@ async function main() {
   results.backends_first_run = backends;
   results.package_chunk_gzip_kb = chunks;
   Object.assign(results, grading);
-  results.samples = Object.fromEntries(Object.entries(figures).map(([k, f]) => [k, f.samples]));
+  results.samples = samplesOf(figures);
   results.machine = await machineInfo();
   await writeFile(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
   printTable(figures, results);
